@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { openStore, type Store } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+
+/** Flags that every command accepts, each with the environment variable it overrides. */
+export interface GlobalFlags {
+  databaseUrl?: string;
+  logLevel?: string;
+}
+
+export function configFrom(
+  command: Command,
+  extra: Record<string, string | undefined> = {},
+): Config {
+  const flags = command.optsWithGlobals<GlobalFlags>();
+  return loadConfig({
+    ...process.env,
+    ...(flags.databaseUrl ? { DATABASE_URL: flags.databaseUrl } : {}),
+    ...(flags.logLevel ? { LOG_LEVEL: flags.logLevel } : {}),
+    ...Object.fromEntries(Object.entries(extra).filter(([, value]) => value !== undefined)),
+  });
+}
+
+/** Runs a command body against the configured store and always closes it. */
+export async function withStore<T>(
+  command: Command,
+  body: (store: Store, config: Config) => Promise<T>,
+): Promise<T> {
+  const config = configFrom(command);
+  const store = openStore(config.databaseUrl);
+  try {
+    return await body(store, config);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A failure the user can act on prints one clear line; anything else keeps its stack. */
+export function reportFailure(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof AppError) {
+    console.error(`caravan: ${error.message}`);
+  } else if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    console.error(`caravan: ${error.message} (${error.code})`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,24 @@
+import { Command, Option } from 'commander';
+import { reportFailure } from './context.ts';
+import { registerDbCommands } from './db.ts';
+import { registerDemoCommand } from './demo.ts';
+import { registerServeCommand } from './serve.ts';
+
+const program = new Command('caravan')
+  .description('Caravan: the CAREC Program information system')
+  .addOption(
+    new Option(
+      '--database-url <url>',
+      'sqlite:PATH or postgres://… (default sqlite:./data/caravan.db)',
+    ).env('DATABASE_URL'),
+  )
+  .addOption(
+    new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent').env('LOG_LEVEL'),
+  )
+  .showHelpAfterError();
+
+registerDbCommands(program);
+registerDemoCommand(program);
+registerServeCommand(program);
+
+await program.parseAsync(process.argv).catch(reportFailure);

@@ -1,0 +1,62 @@
+import { Kysely, sql, type Transaction } from 'kysely';
+import type { IatiTables } from '../iati/import-run.table.ts';
+import type { PortfolioTables } from '../portfolio/portfolio.table.ts';
+import type { ReferenceTables } from '../reference/reference.table.ts';
+import { createPostgresDialect, createPostgresPool } from './postgres.ts';
+import { createSqliteDialect } from './sqlite.ts';
+
+export interface Database extends ReferenceTables, PortfolioTables, IatiTables {}
+
+/** A connection or a transaction: repositories take either, so callers own the transaction. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the data lives, without credentials, for messages. */
+  location: string;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
+  throw new Error(
+    `Unsupported DATABASE_URL ${JSON.stringify(url)}: use sqlite:PATH or postgres://…`,
+  );
+}
+
+/** `sqlite:./data/caravan.db`, `sqlite:///abs/path.db` or `sqlite::memory:` → a file path. */
+export function sqlitePath(url: string): string {
+  const rest = url.slice('sqlite:'.length);
+  return rest.startsWith('//') ? rest.slice(2) : rest;
+}
+
+export function openStore(url: string): Store {
+  const dialect = dialectOf(url);
+  if (dialect === 'sqlite') {
+    const path = sqlitePath(url);
+    const db = new Kysely<Database>({ dialect: createSqliteDialect(path) });
+    return {
+      db,
+      dialect,
+      location: path,
+      ping: () => sql`select 1`.execute(db).then(() => undefined),
+      close: () => db.destroy(),
+    };
+  }
+  const pool = createPostgresPool(url);
+  const db = new Kysely<Database>({ dialect: createPostgresDialect(pool) });
+  const parsed = new URL(url);
+  return {
+    db,
+    dialect,
+    location: `${parsed.host || parsed.searchParams.get('host') || 'localhost'}${parsed.pathname}`,
+    ping: () => sql`select 1`.execute(db).then(() => undefined),
+    close: () => db.destroy(),
+  };
+}

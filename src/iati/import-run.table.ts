@@ -1,0 +1,19 @@
+import type { Generated } from 'kysely';
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  source: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'completed' | 'failed';
+  activities: number;
+  imported: number;
+  unchanged: number;
+  replaced: number;
+  rejected: number;
+  message: string | null;
+}
+
+export interface IatiTables {
+  import_run: ImportRunTable;
+}

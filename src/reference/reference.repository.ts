@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { CLUSTERS } from './clusters.ts';
+import { CONFERENCES } from './conferences.ts';
+import { CORRIDORS } from './corridors.ts';
+import { COUNTRIES } from './countries.ts';
+import { ORGANISATIONS } from './organisations.ts';
+
+/**
+ * Makes the reference tables hold exactly the facts written in code. Run after migrations;
+ * running it twice changes nothing. Rows are replaced in one transaction, dependants first.
+ */
+export async function syncReferenceData(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('corridor_country').execute();
+    await trx.deleteFrom('cluster_sector').execute();
+    await trx.deleteFrom('conference').execute();
+
+    for (const c of COUNTRIES) {
+      const row = {
+        iso3: c.iso3,
+        name_en: c.nameEn,
+        name_ru: c.nameRu,
+        is_member: c.member ? 1 : 0,
+      };
+      await trx
+        .insertInto('country')
+        .values({ iso2: c.iso2, ...row })
+        .onConflict((oc) => oc.column('iso2').doUpdateSet(row))
+        .execute();
+    }
+    for (const o of ORGANISATIONS) {
+      const row = {
+        acronym: o.acronym,
+        name_en: o.nameEn,
+        name_ru: o.nameRu,
+        type: o.type,
+        country: o.country,
+        role: o.role,
+      };
+      await trx
+        .insertInto('organisation')
+        .values({ ref: o.ref, ...row })
+        .onConflict((oc) => oc.column('ref').doUpdateSet(row))
+        .execute();
+    }
+    for (const cluster of CLUSTERS) {
+      const row = { name_en: cluster.nameEn, name_ru: cluster.nameRu };
+      await trx
+        .insertInto('cluster')
+        .values({ code: cluster.code, ...row })
+        .onConflict((oc) => oc.column('code').doUpdateSet(row))
+        .execute();
+      const sectors = [...cluster.sectorCategories, ...cluster.sectorCodes];
+      if (sectors.length > 0) {
+        await trx
+          .insertInto('cluster_sector')
+          .values(sectors.map((sector_code) => ({ cluster_code: cluster.code, sector_code })))
+          .execute();
+      }
+    }
+    for (const corridor of CORRIDORS) {
+      const row = { name_en: corridor.nameEn, name_ru: corridor.nameRu };
+      await trx
+        .insertInto('corridor')
+        .values({ number: corridor.number, ...row })
+        .onConflict((oc) => oc.column('number').doUpdateSet(row))
+        .execute();
+      if (corridor.countries.length > 0) {
+        await trx
+          .insertInto('corridor_country')
+          .values(
+            corridor.countries.map((iso2) => ({
+              corridor_number: corridor.number,
+              country_iso2: iso2,
+            })),
+          )
+          .execute();
+      }
+    }
+    if (CONFERENCES.length > 0) {
+      await trx
+        .insertInto('conference')
+        .values(
+          CONFERENCES.map((c) => ({
+            number: c.number,
+            year: c.year,
+            city_en: c.cityEn,
+            city_ru: c.cityRu,
+            chair_iso2: c.chair,
+          })),
+        )
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,67 @@
+export interface CountryTable {
+  iso2: string;
+  iso3: string;
+  name_en: string;
+  name_ru: string;
+  is_member: number;
+}
+
+export interface OrganisationTable {
+  ref: string;
+  acronym: string;
+  name_en: string;
+  name_ru: string;
+  type: string | null;
+  country: string | null;
+  role: string;
+}
+
+export interface ClusterTable {
+  code: number;
+  name_en: string;
+  name_ru: string;
+}
+
+/** DAC sector categories (3-digit) and purpose codes (5-digit) that fall in a cluster. */
+export interface ClusterSectorTable {
+  cluster_code: number;
+  sector_code: string;
+}
+
+export interface CorridorTable {
+  number: number;
+  name_en: string;
+  name_ru: string;
+}
+
+export interface CorridorCountryTable {
+  corridor_number: number;
+  country_iso2: string;
+}
+
+export interface ConferenceTable {
+  number: number;
+  year: number;
+  city_en: string;
+  city_ru: string;
+  chair_iso2: string | null;
+}
+
+/** Units of the currency per US dollar: for a day (period YYYY-MM-DD) or a year's average (YYYY). */
+export interface ExchangeRateTable {
+  currency: string;
+  period: string;
+  per_usd: string;
+  source: string;
+}
+
+export interface ReferenceTables {
+  country: CountryTable;
+  organisation: OrganisationTable;
+  cluster: ClusterTable;
+  cluster_sector: ClusterSectorTable;
+  corridor: CorridorTable;
+  corridor_country: CorridorCountryTable;
+  conference: ConferenceTable;
+  exchange_rate: ExchangeRateTable;
+}

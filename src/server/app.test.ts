@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import type { FastifyInstance } from 'fastify';
+import { DIALECTS, newTestStore, type TestStore } from '../../test/support/stores.ts';
+import { buildApp } from './app.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`server on ${dialect}`, () => {
+    let store: TestStore;
+    let app: FastifyInstance;
+
+    beforeAll(async () => {
+      store = await newTestStore(dialect);
+      app = await buildApp({ store, config: { logLevel: 'silent' } });
+    });
+    afterAll(async () => {
+      await app.close();
+      await store.dispose();
+    });
+
+    it('is live and ready while the database answers', async () => {
+      expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+      const ready = await app.inject('/readyz');
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toEqual({ status: 'ready' });
+    });
+
+    it('publishes a valid OpenAPI 3 document', async () => {
+      const response = await app.inject('/api/openapi.json');
+      expect(response.statusCode).toBe(200);
+      const document: unknown = response.json();
+      const validator = new Validator();
+      const result = await validator.validate(document as Parameters<Validator['validate']>[0]);
+      expect(result.errors).toBeUndefined();
+      expect(result.valid).toBe(true);
+      expect(validator.version).toBe('3.1');
+      expect(Object.keys((document as { paths: object }).paths)).toContain('/readyz');
+    });
+
+    it('answers an unknown route with the one error shape', async () => {
+      const response = await app.inject('/api/nowhere');
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toEqual({
+        error: { code: 'not_found', message: 'No route for GET /api/nowhere' },
+      });
+    });
+  });
+}

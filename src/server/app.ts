@@ -1,0 +1,38 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { Config } from '../config.ts';
+import type { Store } from '../db/database.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerHealthRoutes } from './health.routes.ts';
+
+export interface AppOptions {
+  store: Store;
+  config: Pick<Config, 'logLevel'>;
+}
+
+const VERSION = '0.1.0';
+
+export async function buildApp({ store, config }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    // Lets in-flight requests finish on close while new ones get 503.
+    return503OnClosing: true,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Caravan API',
+        version: VERSION,
+        description: 'The CAREC Program portfolio, project preparation facility and results.',
+      },
+    },
+  });
+  registerErrorHandling(app);
+  registerHealthRoutes(app, store);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  return app;
+}

@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { DIALECTS, newTestDatabase } from './support/stores.ts';
+import { runCaravan, startServer } from './support/cli.ts';
+import { startTestPostgres } from './support/postgres.ts';
+
+describe('the caravan command', () => {
+  it('runs on the project Node.js 24 when started by an older node', async () => {
+    const older = '/usr/bin/node';
+    if (!existsSync(older)) return;
+    const result = await runCaravan(['--help'], {}, older);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: caravan');
+  });
+
+  it('stops with a clear message on a wrong setting', async () => {
+    const result = await runCaravan(['db', 'status'], { DATABASE_URL: 'mysql://nowhere' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DATABASE_URL="mysql://nowhere": must start with sqlite:');
+  });
+
+  for (const dialect of DIALECTS) {
+    it(`migrates a ${dialect} database once and reports its status`, async () => {
+      const database = await newTestDatabase(dialect);
+      try {
+        const env = { DATABASE_URL: database.url };
+        expect((await runCaravan(['db', 'status'], env)).stdout).toMatch(/2 pending/);
+        const first = await runCaravan(['db', 'migrate'], env);
+        expect(first.code).toBe(0);
+        expect(first.stdout).toMatch(/applied 2026_11_28_001_reference/);
+        const second = await runCaravan(['db', 'migrate'], env);
+        expect(second.stdout).toMatch(/already up to date/);
+        const status = JSON.parse((await runCaravan(['db', 'status', '--json'], env)).stdout) as {
+          migrations: { executedAt: string | null }[];
+        };
+        expect(status.migrations.every((m) => m.executedAt !== null)).toBe(true);
+      } finally {
+        await database.drop();
+      }
+    });
+  }
+});
+
+describe('caravan serve', () => {
+  const postgres = startTestPostgres();
+  afterAll(() => postgres.destroy());
+
+  it('starts without its PostgreSQL, reports not ready, and recovers when it comes up', async () => {
+    postgres.stop();
+    const server = await startServer({ DATABASE_URL: postgres.url() });
+    try {
+      expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
+      const down = await fetch(`${server.baseUrl}/readyz`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toEqual({
+        error: { code: 'unavailable', message: 'The database is not answering' },
+      });
+      postgres.start();
+      expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    const database = await newTestDatabase('sqlite');
+    const server = await startServer({ DATABASE_URL: database.url });
+    expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
+    expect(await server.stop()).toBe(0);
+    expect(server.output()).toContain('shutting down');
+    await database.drop();
+  });
+});
