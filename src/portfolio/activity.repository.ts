@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
-import type { ActivityInput, Money, Narrative } from './activity.model.ts';
+import { activityDate, type ActivityInput, type Money, type Narrative } from './activity.model.ts';
 
 /** The US dollar value of a published amount, or null with no source when no rate is known. */
 export interface UsdValue {
@@ -43,6 +43,15 @@ export function preferredText(narratives: Narrative[]): string | null {
   return (narratives.find((n) => n.lang === 'en') ?? narratives[0])?.text ?? null;
 }
 
+/** Of several codes by vocabulary, the one queries use: the OECD DAC one when present. */
+function dacFirst<T extends { vocabulary: string | null }>(items: T[]): T | null {
+  return items.find((i) => i.vocabulary === '1' || i.vocabulary === null) ?? items[0] ?? null;
+}
+
+function flag(value: boolean | null): number | null {
+  return value === null ? null : value ? 1 : 0;
+}
+
 export async function findActivityRef(
   db: Db,
   iatiIdentifier: string,
@@ -70,25 +79,28 @@ export async function insertActivity(
     .insertInto('activity')
     .values({
       iati_identifier: activity.iatiIdentifier,
-      reporting_org_ref: activity.reportingOrgRef,
-      reporting_org_name: activity.reportingOrgName,
+      reporting_org_ref: activity.reportingOrg.ref,
+      reporting_org_name: preferredText(activity.reportingOrg.narratives),
+      language: activity.language,
       title: preferredText(activity.titles) ?? activity.iatiIdentifier,
-      description: preferredText(activity.descriptions),
+      description: preferredText(activity.descriptions.flatMap((d) => d.narratives)),
       status: activity.status,
-      planned_start: activity.plannedStart,
-      actual_start: activity.actualStart,
-      planned_end: activity.plannedEnd,
-      actual_end: activity.actualEnd,
+      planned_start: activityDate(activity, '1'),
+      actual_start: activityDate(activity, '2'),
+      planned_end: activityDate(activity, '3'),
+      actual_end: activityDate(activity, '4'),
       default_currency: activity.defaultCurrency,
       collaboration_type: activity.collaborationType,
       default_flow_type: activity.defaultFlowType,
       default_finance_type: activity.defaultFinanceType,
-      default_aid_type: activity.defaultAidType,
+      default_aid_type: dacFirst(activity.defaultAidTypes)?.code ?? null,
       default_tied_status: activity.defaultTiedStatus,
       hierarchy: activity.hierarchy,
+      humanitarian: flag(activity.humanitarian),
       last_updated: activity.lastUpdated,
       cluster_code: activity.cluster,
       content_hash: meta.contentHash,
+      document: JSON.stringify(activity),
       is_demo: meta.isDemo ? 1 : 0,
       import_run_id: meta.importRunId,
       created_at: meta.now,
@@ -110,7 +122,9 @@ export async function insertActivity(
 
   await insertRows(db, 'activity_narrative', [
     ...activity.titles.map((n) => ({ activity_id: id, kind: 'title' as const, ...n })),
-    ...activity.descriptions.map((n) => ({ activity_id: id, kind: 'description' as const, ...n })),
+    ...activity.descriptions.flatMap((d) =>
+      d.narratives.map((n) => ({ activity_id: id, kind: 'description' as const, ...n })),
+    ),
   ]);
   await insertRows(
     db,
@@ -126,7 +140,7 @@ export async function insertActivity(
       ref: org.ref,
       role: org.role,
       type: org.type,
-      name: org.name,
+      name: preferredText(org.narratives),
       org_activity_id: org.activityId,
     })),
   );
@@ -152,12 +166,22 @@ export async function insertActivity(
   await insertRows(
     db,
     'activity_sector',
-    activity.sectors.map((s) => ({ activity_id: id, ...s })),
+    activity.sectors.map((s) => ({
+      activity_id: id,
+      vocabulary: s.vocabulary,
+      code: s.code,
+      percentage: s.percentage,
+    })),
   );
   await insertRows(
     db,
     'policy_marker',
-    activity.policyMarkers.map((m) => ({ activity_id: id, ...m })),
+    activity.policyMarkers.map((m) => ({
+      activity_id: id,
+      vocabulary: m.vocabulary,
+      code: m.code,
+      significance: m.significance,
+    })),
   );
   await insertRows(
     db,
@@ -175,30 +199,33 @@ export async function insertActivity(
   await insertRows(
     db,
     'activity_transaction',
-    activity.transactions.map((t, seq) => ({
-      activity_id: id,
-      seq,
-      ref: t.ref,
-      type: t.type,
-      date: t.date,
-      description: t.description,
-      provider_org_ref: t.providerOrgRef,
-      provider_org_name: t.providerOrgName,
-      provider_activity_id: t.providerActivityId,
-      receiver_org_ref: t.receiverOrgRef,
-      receiver_org_name: t.receiverOrgName,
-      receiver_activity_id: t.receiverActivityId,
-      flow_type: t.flowType,
-      finance_type: t.financeType,
-      aid_type: t.aidType,
-      tied_status: t.tiedStatus,
-      sector_vocabulary: t.sector?.vocabulary ?? null,
-      sector_code: t.sector?.code ?? null,
-      recipient_country: t.recipientCountry,
-      recipient_region_vocabulary: t.recipientRegion?.vocabulary ?? null,
-      recipient_region: t.recipientRegion?.code ?? null,
-      ...money(t.amount),
-    })),
+    activity.transactions.map((t, seq) => {
+      const sector = dacFirst(t.sectors);
+      return {
+        activity_id: id,
+        seq,
+        ref: t.ref,
+        type: t.type,
+        date: t.date,
+        description: preferredText(t.description),
+        provider_org_ref: t.providerOrg?.ref ?? null,
+        provider_org_name: t.providerOrg ? preferredText(t.providerOrg.narratives) : null,
+        provider_activity_id: t.providerOrg?.activityId ?? null,
+        receiver_org_ref: t.receiverOrg?.ref ?? null,
+        receiver_org_name: t.receiverOrg ? preferredText(t.receiverOrg.narratives) : null,
+        receiver_activity_id: t.receiverOrg?.activityId ?? null,
+        flow_type: t.flowType,
+        finance_type: t.financeType,
+        aid_type: dacFirst(t.aidTypes)?.code ?? null,
+        tied_status: t.tiedStatus,
+        sector_vocabulary: sector?.vocabulary ?? null,
+        sector_code: sector?.code ?? null,
+        recipient_country: t.recipientCountry?.code ?? null,
+        recipient_region_vocabulary: t.recipientRegion?.vocabulary ?? null,
+        recipient_region: t.recipientRegion?.code ?? null,
+        ...money(t.amount),
+      };
+    }),
   );
   await insertResults(db, id, activity);
   await insertRows(
@@ -208,16 +235,24 @@ export async function insertActivity(
       activity_id: id,
       seq,
       ref: l.ref,
-      name: l.name,
-      latitude: l.latitude,
-      longitude: l.longitude,
-      country_code: l.countryCode,
+      name: preferredText(l.name),
+      latitude: l.point?.latitude ?? null,
+      longitude: l.point?.longitude ?? null,
+      country_code: l.administratives.find((a) => a.vocabulary === 'A4')?.code ?? null,
     })),
   );
   await insertRows(
     db,
     'document_link',
-    activity.documents.map((d, seq) => ({ activity_id: id, seq, ...d })),
+    activity.documents.map((d, seq) => ({
+      activity_id: id,
+      seq,
+      url: d.url,
+      format: d.format,
+      title: preferredText(d.title) ?? '',
+      category: d.categories[0] ?? null,
+      lang: d.languages[0] ?? null,
+    })),
   );
   await insertRows(
     db,
@@ -246,10 +281,10 @@ async function insertResults(db: Db, activityId: number, activity: ActivityInput
           result_id: resultId,
           seq: indicatorSeq,
           measure: indicator.measure,
-          ascending: indicator.ascending ? 1 : 0,
+          ascending: indicator.ascending === false ? 0 : 1,
           title: preferredText(indicator.title) ?? '',
-          baseline_year: indicator.baselineYear,
-          baseline_value: indicator.baselineValue,
+          baseline_year: indicator.baselines[0]?.year ?? null,
+          baseline_value: indicator.baselines[0]?.value ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -261,8 +296,8 @@ async function insertResults(db: Db, activityId: number, activity: ActivityInput
           seq: periodSeq,
           period_start: p.periodStart,
           period_end: p.periodEnd,
-          target: p.target,
-          actual: p.actual,
+          target: p.targets[0]?.value ?? null,
+          actual: p.actuals[0]?.value ?? null,
         })),
       );
     }

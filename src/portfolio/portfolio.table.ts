@@ -6,6 +6,7 @@ export interface ActivityTable {
   iati_identifier: string;
   reporting_org_ref: string;
   reporting_org_name: string | null;
+  language: string | null;
   title: string;
   description: string | null;
   status: string | null;
@@ -20,10 +21,13 @@ export interface ActivityTable {
   default_aid_type: string | null;
   default_tied_status: string | null;
   hierarchy: number | null;
+  humanitarian: number | null;
   last_updated: string | null;
   cluster_code: number | null;
   /** A digest of the activity as received, so an unchanged re-import can be recognised. */
   content_hash: string;
+  /** The whole ActivityInput as JSON: what the IATI export and the detail API read. */
+  document: string;
   is_demo: number;
   import_run_id: number | null;
   created_at: string;
@@ -33,7 +37,7 @@ export interface ActivityTable {
 export interface ActivityNarrativeTable {
   activity_id: number;
   kind: 'title' | 'description';
-  lang: string;
+  lang: string | null;
   text: string;
 }
 
@@ -91,8 +95,8 @@ interface MoneyColumns {
 export interface BudgetTable extends MoneyColumns {
   activity_id: number;
   seq: number;
-  type: string;
-  status: string;
+  type: string | null;
+  status: string | null;
   period_start: string;
   period_end: string;
 }

@@ -28,6 +28,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('iati_identifier', 'text', (c) => c.notNull().unique())
     .addColumn('reporting_org_ref', 'text', (c) => c.notNull())
     .addColumn('reporting_org_name', 'text')
+    .addColumn('language', 'text')
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('description', 'text')
     .addColumn('status', 'text')
@@ -42,9 +43,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('default_aid_type', 'text')
     .addColumn('default_tied_status', 'text')
     .addColumn('hierarchy', 'integer')
+    .addColumn('humanitarian', 'integer')
     .addColumn('last_updated', 'text')
     .addColumn('cluster_code', 'integer', (c) => c.references('cluster.code'))
     .addColumn('content_hash', 'text', (c) => c.notNull())
+    .addColumn('document', 'text', (c) => c.notNull())
     .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('import_run_id', 'integer', (c) => c.references('import_run.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -65,7 +68,7 @@ export async function up(db: AnyDb): Promise<void> {
 
   await child('activity_narrative')
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('lang', 'text', (c) => c.notNull())
+    .addColumn('lang', 'text')
     .addColumn('text', 'text', (c) => c.notNull())
     .execute();
 
@@ -118,8 +121,8 @@ export async function up(db: AnyDb): Promise<void> {
   await money(
     child('budget')
       .addColumn('seq', 'integer', (c) => c.notNull())
-      .addColumn('type', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('type', 'text')
+      .addColumn('status', 'text')
       .addColumn('period_start', 'text', (c) => c.notNull())
       .addColumn('period_end', 'text', (c) => c.notNull()),
   )

@@ -4,7 +4,7 @@ import { CORRIDORS } from '../../reference/corridors.ts';
 import { MEMBER_CODES } from '../../reference/countries.ts';
 import { ADB } from './partners.ts';
 import { DEMO_LABEL, generateDemoPortfolio } from './generate.ts';
-import type { ActivityInput } from '../activity.model.ts';
+import { activityDate, type ActivityInput } from '../activity.model.ts';
 
 const portfolio = generateDemoPortfolio();
 const commitments = portfolio.flatMap((a) =>
@@ -15,7 +15,7 @@ const commitments = portfolio.flatMap((a) =>
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const total = sum(commitments.map((c) => c.usd));
 const byProvider = (test: (ref: string) => boolean) =>
-  sum(commitments.filter((c) => test(c.t.providerOrgRef ?? '')).map((c) => c.usd));
+  sum(commitments.filter((c) => test(c.t.providerOrg?.ref ?? '')).map((c) => c.usd));
 
 function byCountry(): Map<string, number> {
   const out = new Map<string, number>();
@@ -55,8 +55,10 @@ describe('generateDemoPortfolio', () => {
     const ids = portfolio.map((a) => a.iatiIdentifier);
     expect(new Set(ids).size).toBe(ids.length);
     for (const a of portfolio) {
-      expect(a.iatiIdentifier).toMatch(new RegExp(`^${a.reportingOrgRef}-CARAVAN-DEMO-\\d{4}$`));
-      expect(a.descriptions.some((d) => d.text.startsWith(DEMO_LABEL))).toBe(true);
+      expect(a.iatiIdentifier).toMatch(new RegExp(`^${a.reportingOrg.ref}-CARAVAN-DEMO-\\d{4}$`));
+      expect(
+        a.descriptions.some((d) => d.narratives.some((n) => n.text.startsWith(DEMO_LABEL))),
+      ).toBe(true);
     }
   });
 
@@ -78,10 +80,12 @@ describe('generateDemoPortfolio', () => {
     expect([...countries].sort()).toEqual([...MEMBER_CODES].sort());
     expect(new Set(portfolio.map((a) => a.cluster))).toEqual(new Set([1, 2, 3, 4, 5]));
     const partners = new Set(
-      commitments.map((c) => c.t.providerOrgRef).filter((ref) => !ref?.startsWith('CARAVAN-GOV-')),
+      commitments
+        .map((c) => c.t.providerOrg?.ref)
+        .filter((ref) => !ref?.startsWith('CARAVAN-GOV-')),
     );
     expect(partners.size).toBeGreaterThanOrEqual(8);
-    const aiib = commitments.filter((c) => c.t.providerOrgRef === 'XM-DAC-46026');
+    const aiib = commitments.filter((c) => c.t.providerOrg?.ref === 'XM-DAC-46026');
     expect(aiib.length).toBeGreaterThan(0);
     expect(aiib.every((c) => c.t.date >= '2016-01-01')).toBe(true);
     for (const iso2 of MEMBER_CODES)
@@ -135,9 +139,9 @@ describe('generateDemoPortfolio', () => {
   it('keeps status consistent with the dates', () => {
     for (const a of portfolio) {
       expect(['2', '3', '4']).toContain(a.status);
-      expect(a.actualStart! >= a.plannedStart!).toBe(true);
-      if (a.status === '2') expect(a.actualEnd).toBeNull();
-      else expect(a.actualEnd! <= '2025-06-30').toBe(true);
+      expect(activityDate(a, '2')! >= activityDate(a, '1')!).toBe(true);
+      if (a.status === '2') expect(activityDate(a, '4')).toBeNull();
+      else expect(activityDate(a, '4')! <= '2025-06-30').toBe(true);
     }
   });
 
@@ -159,7 +163,7 @@ describe('generateDemoPortfolio', () => {
       expect(indicators.length).toBeLessThanOrEqual(3);
       const countries = a.recipientCountries.map((c) => c.code);
       expect(a.locations.length).toBeGreaterThan(0);
-      for (const l of a.locations) expect(countries).toContain(l.countryCode);
+      for (const l of a.locations) expect(countries).toContain(l.administratives[0]?.code);
       expect(a.documents[0]?.url).toMatch(/^https:\/\/example\.org\/caravan-demo\//);
     }
   });

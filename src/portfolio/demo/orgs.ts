@@ -43,8 +43,9 @@ const participant = (
   ref: org?.ref ?? null,
   role,
   type: org?.type ?? type,
-  name,
+  narratives: [{ lang: 'en', text: name }],
   activityId: null,
+  crsChannelCode: null,
 });
 
 export function participatingOrgs(

@@ -1,5 +1,5 @@
 /** Result indicators with baselines, targets and actuals that follow the project's progress. */
-import type { IsoDate, Result, ResultPeriod } from '../activity.model.ts';
+import type { IsoDate, Result, ResultPeriod, ResultValue } from '../activity.model.ts';
 import type { IndicatorSpec, Kind } from './kinds.ts';
 import { addMonths, monthsOf, progressAt, type Lifecycle } from './lifecycle.ts';
 import { distanceKm } from './places.ts';
@@ -50,6 +50,10 @@ function baselineAndTarget(
   return [0, Math.max(1, Math.round(target)), 0];
 }
 
+function resultValue(value: string): ResultValue {
+  return { value, locationRefs: [], dimensions: [], comment: [], documents: [] };
+}
+
 const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
 
 function indicatorResult(
@@ -71,21 +75,34 @@ function indicatorResult(
     return {
       periodStart,
       periodEnd,
-      target: cap(planned).toFixed(decimals),
-      actual: reached === null ? null : cap(reached).toFixed(decimals),
+      targets: [resultValue(cap(planned).toFixed(decimals))],
+      actuals: reached === null ? [] : [resultValue(cap(reached).toFixed(decimals))],
     };
   });
   const name = spec.title.replace(/ \([^)]*\)$/, '');
   return {
     type: spec.resultType,
+    aggregationStatus: null,
     title: [{ lang: 'en', text: name }],
+    description: [],
+    documents: [],
+    references: [],
     indicators: [
       {
         measure: spec.measure,
         ascending: spec.ascending,
+        aggregationStatus: null,
         title: [{ lang: 'en', text: spec.title }],
-        baselineYear: Number(life.approval.slice(0, 4)),
-        baselineValue: baseline.toFixed(decimals),
+        description: [],
+        documents: [],
+        references: [],
+        baselines: [
+          {
+            ...resultValue(baseline.toFixed(decimals)),
+            year: Number(life.approval.slice(0, 4)),
+            isoDate: null,
+          },
+        ],
         periods,
       },
     ],
