@@ -8,6 +8,8 @@ describe('configuration', () => {
       host: '127.0.0.1',
       databaseUrl: 'sqlite:./data/caravan.db',
       logLevel: 'info',
+      adminToken: null,
+      importMaxBytes: 256 * 1024 * 1024,
     });
   });
 

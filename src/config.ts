@@ -11,6 +11,12 @@ const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: databaseUrl.default('sqlite:./data/caravan.db'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  ADMIN_TOKEN: z.string().min(24, { message: 'must be at least 24 characters' }).optional(),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
 });
 
 export interface Config {
@@ -18,6 +24,9 @@ export interface Config {
   host: string;
   databaseUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Guards the upload API until accounts exist; uploads are refused while it is unset. */
+  adminToken: string | null;
+  importMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -37,6 +46,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const { PORT, HOST, DATABASE_URL, LOG_LEVEL } = parsed.data;
-  return { port: PORT, host: HOST, databaseUrl: DATABASE_URL, logLevel: LOG_LEVEL };
+  const { PORT, HOST, DATABASE_URL, LOG_LEVEL, ADMIN_TOKEN, IMPORT_MAX_BYTES } = parsed.data;
+  return {
+    port: PORT,
+    host: HOST,
+    databaseUrl: DATABASE_URL,
+    logLevel: LOG_LEVEL,
+    adminToken: ADMIN_TOKEN ?? null,
+    importMaxBytes: IMPORT_MAX_BYTES,
+  };
 }

@@ -1,8 +1,34 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { migrateToLatest } from '../db/migrate.ts';
+import { iatiDocument } from '../iati/export/index.ts';
+import type { ActivityInput } from '../portfolio/activity.model.ts';
 import { loadDemoPortfolio } from '../portfolio/demo.service.ts';
+import { generateDemoPortfolio } from '../portfolio/demo/generate.ts';
 import { syncReferenceData } from '../reference/reference.repository.ts';
 import { withStore } from './context.ts';
+
+/** One IATI file per reporting organisation, as partners publish them. */
+async function writeDemoIati(folder: string): Promise<string[]> {
+  const byPublisher = new Map<string, ActivityInput[]>();
+  for (const activity of generateDemoPortfolio()) {
+    const ref = activity.reportingOrg.ref;
+    byPublisher.set(ref, [...(byPublisher.get(ref) ?? []), activity]);
+  }
+  await mkdir(folder, { recursive: true });
+  const written: string[] = [];
+  for (const [ref, activities] of [...byPublisher].sort(([a], [b]) => a.localeCompare(b))) {
+    const path = join(folder, `${ref.replace(/[^A-Za-z0-9-]+/g, '_')}.xml`);
+    const document = iatiDocument(activities, { generatedAt: '2025-06-30T00:00:00Z' });
+    await pipeline(Readable.from(document), createWriteStream(path));
+    written.push(`${path} (${activities.length} activities)`);
+  }
+  return written;
+}
 
 export function registerDemoCommand(program: Command): void {
   program
@@ -10,8 +36,16 @@ export function registerDemoCommand(program: Command): void {
     .description(
       'load the demonstration CAREC portfolio (seeded, idempotent; labelled as demo data)',
     )
-    .action((_options, command: Command) =>
-      withStore(command, async (store) => {
+    .option(
+      '--write-iati <dir>',
+      'write the demo portfolio as IATI 2.03 files instead of loading it',
+    )
+    .action(async (flags: { writeIati?: string }, command: Command) => {
+      if (flags.writeIati) {
+        for (const line of await writeDemoIati(flags.writeIati)) console.log(line);
+        return;
+      }
+      await withStore(command, async (store) => {
         await migrateToLatest(store.db);
         await syncReferenceData(store.db);
         const counts = await loadDemoPortfolio(store.db);
@@ -20,6 +54,6 @@ export function registerDemoCommand(program: Command): void {
           `${store.location}: demo portfolio of ${total} activities ` +
             `(${counts.imported} imported, ${counts.replaced} replaced, ${counts.unchanged} unchanged)`,
         );
-      }),
-    );
+      });
+    });
 }

@@ -2,6 +2,9 @@ import { Command, Option } from 'commander';
 import { reportFailure } from './context.ts';
 import { registerDbCommands } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
+import { registerExportCommands } from './export.ts';
+import { registerFxCommands } from './fx.ts';
+import { registerImportCommand } from './import.ts';
 import { registerServeCommand } from './serve.ts';
 
 const program = new Command('caravan')
@@ -19,6 +22,9 @@ const program = new Command('caravan')
 
 registerDbCommands(program);
 registerDemoCommand(program);
+registerImportCommand(program);
+registerFxCommands(program);
+registerExportCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv).catch(reportFailure);

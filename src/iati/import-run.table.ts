@@ -6,11 +6,11 @@ export interface ImportRunTable {
   started_at: string;
   finished_at: string | null;
   status: 'running' | 'completed' | 'failed';
-  activities: number;
-  imported: number;
-  unchanged: number;
-  replaced: number;
-  rejected: number;
+  activities: Generated<number>;
+  imported: Generated<number>;
+  unchanged: Generated<number>;
+  replaced: Generated<number>;
+  rejected: Generated<number>;
   message: string | null;
 }
 

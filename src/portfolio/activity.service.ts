@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database, Db } from '../db/database.ts';
 import type { ActivityInput } from './activity.model.ts';
 import {
   deleteActivity,
@@ -23,9 +23,29 @@ export function contentHash(activity: ActivityInput): string {
 }
 
 /**
- * Stores a batch of activities in one transaction: new ones are inserted, identical ones left
- * alone, changed ones replaced whole, so a crash never leaves half an activity behind.
+ * Stores one activity inside the caller's transaction: a new one is inserted, an identical one
+ * left alone, a changed one replaced whole, so no reader ever sees half an activity.
  */
+export async function storeActivity(
+  trx: Db,
+  activity: ActivityInput,
+  options: StoreOptions,
+): Promise<StoreOutcome> {
+  const hash = contentHash(activity);
+  const existing = await findActivityRef(trx, activity.iatiIdentifier);
+  if (existing?.contentHash === hash) return 'unchanged';
+  if (existing) await deleteActivity(trx, existing.id);
+  const meta = {
+    contentHash: hash,
+    isDemo: options.isDemo,
+    importRunId: options.importRunId,
+    now: options.now ?? new Date().toISOString(),
+  };
+  await insertActivity(trx, activity, meta, options.toUsd);
+  return existing ? 'replaced' : 'imported';
+}
+
+/** Stores a batch of activities in one transaction. */
 export async function storeActivities(
   db: Kysely<Database>,
   activities: readonly ActivityInput[],
@@ -35,21 +55,7 @@ export async function storeActivities(
   return db.transaction().execute(async (trx) => {
     const outcomes: StoreOutcome[] = [];
     for (const activity of activities) {
-      const hash = contentHash(activity);
-      const existing = await findActivityRef(trx, activity.iatiIdentifier);
-      if (existing?.contentHash === hash) {
-        outcomes.push('unchanged');
-        continue;
-      }
-      if (existing) await deleteActivity(trx, existing.id);
-      const meta = {
-        contentHash: hash,
-        isDemo: options.isDemo,
-        importRunId: options.importRunId,
-        now,
-      };
-      await insertActivity(trx, activity, meta, options.toUsd);
-      outcomes.push(existing ? 'replaced' : 'imported');
+      outcomes.push(await storeActivity(trx, activity, { ...options, now }));
     }
     return outcomes;
   });

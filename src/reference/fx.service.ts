@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { Money } from '../portfolio/activity.model.ts';
 import type { UsdConverter } from '../portfolio/activity.repository.ts';
 import { convertToUsdCents, decimalToCents } from '../portfolio/money.ts';
+import type { RateRow } from './fx.csv.ts';
 
 export const USD_AS_PUBLISHED = 'published in USD';
 
@@ -25,4 +26,44 @@ export async function loadUsdConverter(db: Db): Promise<UsdConverter> {
       source: `${rate.source} (${rate.period}: ${rate.per_usd} ${rate.currency}/USD)`,
     };
   };
+}
+
+/** Stores rates (a newer source for the same currency and period replaces the older). */
+export async function saveRates(db: Db, rows: readonly RateRow[]): Promise<void> {
+  for (const row of rows) {
+    const values = { per_usd: row.perUsd, source: row.source };
+    await db
+      .insertInto('exchange_rate')
+      .values({ currency: row.currency, period: row.period, ...values })
+      .onConflict((oc) => oc.columns(['currency', 'period']).doUpdateSet(values))
+      .execute();
+  }
+}
+
+/**
+ * Gives a US dollar value to stored amounts that had none, now that more rates are known.
+ * Returns how many values were priced.
+ */
+export async function priceUnpricedValues(db: Db): Promise<number> {
+  const toUsd = await loadUsdConverter(db);
+  let priced = 0;
+  for (const table of ['activity_transaction', 'budget'] as const) {
+    const rows = await db
+      .selectFrom(table)
+      .select(['activity_id', 'seq', 'value', 'currency', 'value_date'])
+      .where('usd_cents', 'is', null)
+      .execute();
+    for (const row of rows) {
+      const usd = toUsd({ value: row.value, currency: row.currency, valueDate: row.value_date });
+      if (usd.cents === null) continue;
+      await db
+        .updateTable(table)
+        .set({ usd_cents: usd.cents, fx_source: usd.source })
+        .where('activity_id', '=', row.activity_id)
+        .where('seq', '=', row.seq)
+        .execute();
+      priced += 1;
+    }
+  }
+  return priced;
 }

@@ -4,6 +4,7 @@ import { CLUSTERS } from './clusters.ts';
 import { CONFERENCES } from './conferences.ts';
 import { CORRIDORS } from './corridors.ts';
 import { COUNTRIES } from './countries.ts';
+import { ANNUAL_RATES } from './fx-rates.ts';
 import { ORGANISATIONS } from './organisations.ts';
 
 /**
@@ -77,6 +78,19 @@ export async function syncReferenceData(db: Kysely<Database>): Promise<void> {
           )
           .execute();
       }
+    }
+    // Shipped annual averages fill gaps only: a rate loaded with `caravan fx import` stays.
+    for (const rate of ANNUAL_RATES) {
+      await trx
+        .insertInto('exchange_rate')
+        .values({
+          currency: rate.currency,
+          period: String(rate.year),
+          per_usd: rate.perUsd,
+          source: rate.source,
+        })
+        .onConflict((oc) => oc.columns(['currency', 'period']).doNothing())
+        .execute();
     }
     if (CONFERENCES.length > 0) {
       await trx

@@ -3,6 +3,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, newTestStore, type TestStore } from '../../test/support/stores.ts';
 import { buildApp } from './app.ts';
+import { loadConfig } from '../config.ts';
 
 for (const dialect of DIALECTS) {
   describe(`server on ${dialect}`, () => {
@@ -11,7 +12,7 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       store = await newTestStore(dialect);
-      app = await buildApp({ store, config: { logLevel: 'silent' } });
+      app = await buildApp({ store, config: { ...loadConfig({}), logLevel: 'silent' } });
     });
     afterAll(async () => {
       await app.close();

@@ -4,10 +4,11 @@ import type { Config } from '../config.ts';
 import type { Store } from '../db/database.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { registerIatiRoutes } from '../iati/iati.routes.ts';
 
 export interface AppOptions {
   store: Store;
-  config: Pick<Config, 'logLevel'>;
+  config: Config;
 }
 
 const VERSION = '0.1.0';
@@ -32,6 +33,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   });
   registerErrorHandling(app);
   registerHealthRoutes(app, store);
+  registerIatiRoutes(app, store, config);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;

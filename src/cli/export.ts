@@ -1,0 +1,50 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { iatiDocument } from '../iati/export/index.ts';
+import { ExportFilterSchema, storedActivities } from '../iati/export.service.ts';
+import { withStore } from './context.ts';
+
+interface ExportFlags {
+  country?: string;
+  reportingOrg?: string;
+  status?: string;
+}
+
+export function registerExportCommands(program: Command): void {
+  const exports = program.command('export').description('export stored data');
+
+  exports
+    .command('iati')
+    .description('write the stored activities as IATI 2.03 XML on standard output')
+    .option('--country <iso2>', 'only activities in this recipient country (e.g. KZ)')
+    .option('--reporting-org <ref>', 'only activities reported by this organisation')
+    .option('--status <code>', 'only activities with this ActivityStatus code')
+    .action((flags: ExportFlags, command: Command) =>
+      withStore(command, async (store) => {
+        const filter = ExportFilterSchema.parse(flags);
+        let written = 0;
+        let skipped = 0;
+        const document = iatiDocument(
+          (async function* () {
+            for await (const activity of storedActivities(store.db, filter)) {
+              written += 1;
+              yield activity;
+            }
+          })(),
+          {
+            generatedAt: new Date().toISOString(),
+            onSkip: ({ iatiIdentifier, reasons }) => {
+              skipped += 1;
+              process.stderr.write(`left out ${iatiIdentifier}: ${reasons.join('; ')}\n`);
+            },
+          },
+        );
+        await pipeline(Readable.from(document), process.stdout);
+        process.stderr.write(`${written - skipped} activities written, ${skipped} left out\n`);
+        if (written - skipped === 0) {
+          process.stderr.write('warning: no activity written; IATI requires at least one\n');
+        }
+      }),
+    );
+}

@@ -1,0 +1,51 @@
+import type { Db } from '../db/database.ts';
+import type { ActivityInput } from '../portfolio/activity.model.ts';
+import { z } from 'zod';
+
+export const ExportFilterSchema = z.object({
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as KZ')
+    .optional(),
+  reportingOrg: z.string().min(1).max(200).optional(),
+  status: z.string().regex(/^\d$/, 'an ActivityStatus code such as 2').optional(),
+});
+
+export type ExportFilter = z.infer<typeof ExportFilterSchema>;
+
+const PAGE = 500;
+
+/** Stored activities matching the filter, in identifier order, read a page at a time. */
+export async function* storedActivities(
+  db: Db,
+  filter: ExportFilter,
+): AsyncGenerator<ActivityInput> {
+  let after = '';
+  for (;;) {
+    let query = db
+      .selectFrom('activity')
+      .select(['iati_identifier', 'document'])
+      .where('iati_identifier', '>', after)
+      .orderBy('iati_identifier')
+      .limit(PAGE);
+    if (filter.country) {
+      const country = filter.country;
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('recipient_country')
+            .select('activity_id')
+            .whereRef('recipient_country.activity_id', '=', 'activity.id')
+            .where('recipient_country.country_code', '=', country),
+        ),
+      );
+    }
+    if (filter.reportingOrg) query = query.where('reporting_org_ref', '=', filter.reportingOrg);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    const rows = await query.execute();
+    for (const row of rows) yield JSON.parse(row.document) as ActivityInput;
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE) return;
+    after = last.iati_identifier;
+  }
+}

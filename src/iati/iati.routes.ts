@@ -1,0 +1,150 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Store } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { iatiDocument } from './export/index.ts';
+import { ExportFilterSchema, storedActivities } from './export.service.ts';
+import { importIati } from './import.service.ts';
+import type { ImportSource } from './sources.ts';
+
+const UPLOAD_TYPES = [
+  'application/xml',
+  'text/xml',
+  'application/gzip',
+  'application/octet-stream',
+];
+
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Until accounts exist, uploads need the configured admin token as a bearer token. */
+function requireAdminToken(request: FastifyRequest, adminToken: string | null): void {
+  if (adminToken === null) {
+    throw new AppError('forbidden', 'Uploads are disabled: the server has no ADMIN_TOKEN');
+  }
+  const header = request.headers.authorization ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  if (!token || !sameSecret(token, adminToken)) {
+    throw new AppError('unauthorized', 'An admin token is required: Authorization: Bearer …');
+  }
+}
+
+/** Passes the upload through while counting it, stopping at the size limit. */
+function limited(maxBytes: number): { stream: Transform; exceeded: () => boolean } {
+  let seen = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > maxBytes) done(new Error(`the upload exceeds ${maxBytes} bytes`));
+      else done(null, chunk);
+    },
+  });
+  return { stream, exceeded: () => seen > maxBytes };
+}
+
+/** Judges the upload by its first bytes, not its name or declared type: gzip or XML only. */
+async function sniff(body: Readable): Promise<Readable> {
+  const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await iterator.next();
+  const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+  const rest = Readable.from(
+    (async function* () {
+      yield head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        yield next.value;
+      }
+    })(),
+  );
+  if (head[0] === 0x1f && head[1] === 0x8b) return rest.pipe(createGunzip());
+  const text = head
+    .subarray(0, 64)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  if (
+    /^\s*</.test(text) ||
+    (head[0] === 0xfe && head[1] === 0xff) ||
+    (head[0] === 0xff && head[1] === 0xfe)
+  ) {
+    return rest;
+  }
+  throw new AppError('bad_request', 'The upload is neither XML nor gzip-compressed XML');
+}
+
+export function registerIatiRoutes(app: FastifyInstance, store: Store, config: Config): void {
+  app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/api/imports',
+    {
+      bodyLimit: config.importMaxBytes,
+      schema: {
+        summary: 'Import an IATI activity file (XML or gzip), as with `caravan import iati`',
+        tags: ['iati'],
+        querystring: {
+          type: 'object',
+          properties: { dryRun: { type: 'boolean' }, name: { type: 'string', maxLength: 200 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      requireAdminToken(request, config.adminToken);
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > config.importMaxBytes) {
+        throw new AppError(
+          'payload_too_large',
+          `The upload exceeds ${config.importMaxBytes} bytes`,
+        );
+      }
+      const query = request.query as { dryRun?: boolean; name?: string };
+      const name = query.name ?? 'upload';
+      const limit = limited(config.importMaxBytes);
+      const xml = await sniff((request.body as Readable).pipe(limit.stream));
+      const source: ImportSource = { path: name, size: declared || null, open: () => xml };
+      const summary = await importIati(store.db, [source], {
+        dryRun: query.dryRun ?? false,
+        label: `upload: ${name}`,
+      });
+      const file = summary.files[0];
+      if (file?.refused) {
+        throw new AppError(
+          limit.exceeded() ? 'payload_too_large' : 'bad_request',
+          file.errors.join('; '),
+          summary,
+        );
+      }
+      return reply.status(summary.dryRun ? 200 : 201).send(summary);
+    },
+  );
+
+  app.get(
+    '/api/activities.xml',
+    {
+      schema: {
+        summary: 'The stored activities as IATI 2.03 XML, filtered',
+        tags: ['iati'],
+        querystring: {
+          type: 'object',
+          properties: {
+            country: { type: 'string' },
+            reportingOrg: { type: 'string' },
+            status: { type: 'string' },
+          },
+        },
+      },
+    },
+    (request, reply) => {
+      const filter = ExportFilterSchema.parse(request.query);
+      const document = iatiDocument(storedActivities(store.db, filter), {
+        generatedAt: new Date().toISOString(),
+        onSkip: ({ iatiIdentifier, reasons }) =>
+          request.log.warn({ iatiIdentifier, reasons }, 'activity left out of the IATI export'),
+      });
+      return reply.type('application/xml; charset=utf-8').send(Readable.from(document));
+    },
+  );
+}

@@ -1,0 +1,169 @@
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../db/database.ts';
+import { storeActivity, type StoreOutcome } from '../portfolio/activity.service.ts';
+import type { UsdConverter } from '../portfolio/activity.repository.ts';
+import { loadUsdConverter } from '../reference/fx.service.ts';
+import { IatiFileError, parseIatiStream } from './parse/index.ts';
+import { finishImportRun, startImportRun, updateImportRun } from './import-run.repository.ts';
+import type { ImportSource } from './sources.ts';
+
+export interface ImportCounts {
+  activities: number;
+  imported: number;
+  unchanged: number;
+  replaced: number;
+  rejected: number;
+}
+
+export interface FileSummary extends ImportCounts {
+  path: string;
+  /** The file was not read (unreadable, not XML, not well-formed): nothing of it is stored. */
+  refused: boolean;
+  version: string | null;
+  /** A version 1.0x file, read by a best-effort mapping. */
+  legacy: boolean;
+  /** Values stored without a US dollar value because no exchange rate covers them. */
+  unpriced: number;
+  errors: string[];
+}
+
+export interface ImportSummary {
+  run: number | null;
+  dryRun: boolean;
+  files: FileSummary[];
+  totals: ImportCounts & { files: number; refused: number; unpriced: number };
+}
+
+export interface ImportProgress {
+  path: string;
+  /** Raw bytes read of this file, and its size when known. */
+  bytes: number;
+  size: number | null;
+  activities: number;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** What is being imported, for the import run's record: the paths, an upload's name. */
+  label: string;
+  onProgress?: (progress: ImportProgress) => void;
+  onFile?: (file: FileSummary) => void;
+}
+
+/** Thrown inside a file's transaction to undo it while keeping its summary. */
+class Rollback extends Error {}
+
+function emptyFile(path: string): FileSummary {
+  const counts = { activities: 0, imported: 0, unchanged: 0, replaced: 0, rejected: 0 };
+  return { path, refused: false, version: null, legacy: false, unpriced: 0, errors: [], ...counts };
+}
+
+async function readInto(
+  trx: Db,
+  source: ImportSource,
+  summary: FileSummary,
+  context: { runId: number | null; toUsd: UsdConverter; now: string },
+  options: ImportOptions,
+): Promise<void> {
+  let bytes = 0;
+  const progress = () =>
+    options.onProgress?.({
+      path: source.path,
+      bytes,
+      size: source.size,
+      activities: summary.activities,
+    });
+  const input = source.open((count) => (bytes += count));
+  const toUsd: UsdConverter = (amount) => {
+    const usd = context.toUsd(amount);
+    if (usd.cents === null) summary.unpriced += 1;
+    return usd;
+  };
+  const store = { isDemo: false, importRunId: context.runId, toUsd, now: context.now };
+
+  const parsed = parseIatiStream(input, { source: source.path });
+  let next = await parsed.next();
+  while (!next.done) {
+    const item = next.value;
+    summary.activities += 1;
+    if (item.ok) {
+      const outcome: StoreOutcome = await storeActivity(trx, item.activity, store);
+      summary[outcome] += 1;
+    } else {
+      summary.rejected += 1;
+      const who = item.identifier ?? '(no iati-identifier)';
+      for (const error of item.errors) summary.errors.push(`${who} (line ${item.line}): ${error}`);
+    }
+    if (summary.activities % 50 === 0) progress();
+    next = await parsed.next();
+  }
+  summary.version = next.value.version;
+  summary.legacy = next.value.legacy;
+  progress();
+}
+
+/**
+ * Imports IATI files, each in one transaction: a file that cannot be read whole stores
+ * nothing, and every activity in a readable file is accounted for as imported, unchanged,
+ * replaced or rejected. A dry run does the same work and rolls every file back.
+ */
+export async function importIati(
+  db: Kysely<Database>,
+  sources: AsyncIterable<ImportSource> | Iterable<ImportSource>,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const toUsd = await loadUsdConverter(db);
+  const now = new Date().toISOString();
+  const files: FileSummary[] = [];
+  const runId = options.dryRun ? null : await startImportRun(db, options.label, now);
+
+  for await (const source of sources) {
+    let summary = emptyFile(source.path);
+    try {
+      await db.transaction().execute(async (trx) => {
+        await readInto(trx, source, summary, { runId, toUsd, now }, options);
+        if (options.dryRun) throw new Rollback();
+      });
+    } catch (error) {
+      if (!(error instanceof Rollback)) {
+        summary = { ...emptyFile(source.path), refused: true, errors: [describe(error, source)] };
+      }
+    }
+    files.push(summary);
+    options.onFile?.(summary);
+    if (runId !== null) await updateImportRun(db, runId, source.path, totalsOf(files));
+  }
+
+  const totals = totalsOf(files);
+  if (runId !== null) await finishImportRun(db, runId, totals, new Date().toISOString());
+  return { run: runId, dryRun: options.dryRun, files, totals };
+}
+
+function describe(error: unknown, source: ImportSource): string {
+  if (error instanceof IatiFileError) return error.message;
+  if (error instanceof Error) return `${source.path}: ${error.message}`;
+  return `${source.path}: could not be read`;
+}
+
+export function totalsOf(files: readonly FileSummary[]): ImportSummary['totals'] {
+  const totals = {
+    files: files.length,
+    refused: 0,
+    activities: 0,
+    imported: 0,
+    unchanged: 0,
+    replaced: 0,
+    rejected: 0,
+    unpriced: 0,
+  };
+  for (const file of files) {
+    if (file.refused) totals.refused += 1;
+    totals.activities += file.activities;
+    totals.imported += file.imported;
+    totals.unchanged += file.unchanged;
+    totals.replaced += file.replaced;
+    totals.rejected += file.rejected;
+    totals.unpriced += file.unpriced;
+  }
+  return totals;
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
+import { activityXml, iatiDocument } from './support/iati-fixtures.ts';
+
+const TOKEN = 'test-admin-token-0123456789abcdef';
+
+for (const dialect of DIALECTS) {
+  describe(`IATI over HTTP on ${dialect}`, () => {
+    let store: TestStore;
+    let app: FastifyInstance;
+
+    beforeAll(async () => {
+      store = await newTestStore(dialect);
+      const config = {
+        ...loadConfig({ ADMIN_TOKEN: TOKEN }),
+        logLevel: 'silent' as const,
+        importMaxBytes: 64 * 1024,
+      };
+      app = await buildApp({ store, config });
+    });
+    afterAll(async () => {
+      await app.close();
+      await store.dispose();
+    });
+
+    const upload = (body: string | Buffer, headers: Record<string, string> = {}) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/imports?name=upload.xml',
+        headers: {
+          'content-type': 'application/xml',
+          authorization: `Bearer ${TOKEN}`,
+          ...headers,
+        },
+        body,
+      });
+    const activityCount = async () =>
+      (await store.db.selectFrom('activity').select('id').execute()).length;
+
+    it('refuses an upload without the admin token', async () => {
+      const response = await upload(iatiDocument([activityXml({ id: 'U0' })]), {
+        authorization: 'Bearer wrong',
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ error: { code: 'unauthorized' } });
+      expect(await activityCount()).toBe(0);
+    });
+
+    it('imports an uploaded file, plain or gzipped, and reports each activity', async () => {
+      const plain = await upload(
+        iatiDocument([activityXml({ id: 'U1' }), activityXml({ id: 'U2', value: 'x' })]),
+      );
+      expect(plain.statusCode).toBe(201);
+      expect(plain.json()).toMatchObject({ totals: { activities: 2, imported: 1, rejected: 1 } });
+      const gz = await upload(gzipSync(iatiDocument([activityXml({ id: 'U3' })])), {
+        'content-type': 'application/gzip',
+      });
+      expect(gz.statusCode).toBe(201);
+      expect(await activityCount()).toBe(2);
+    });
+
+    it('judges an upload by its content, not its declared type', async () => {
+      const response = await upload(Buffer.from('PK\u0003\u0004 not xml at all'));
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error: { code: 'bad_request' } });
+    });
+
+    it('answers 413 to an oversized upload and stores nothing of it', async () => {
+      const before = await activityCount();
+      const many = Array.from({ length: 200 }, (_, i) => activityXml({ id: `BIG-${i}` }));
+      const response = await upload(iatiDocument(many));
+      expect(response.statusCode).toBe(413);
+      expect(await activityCount()).toBe(before);
+    });
+
+    it('exports the stored activities as IATI XML, filtered', async () => {
+      const all = await app.inject('/api/activities.xml');
+      expect(all.statusCode).toBe(200);
+      expect(all.headers['content-type']).toMatch(/application\/xml/);
+      expect(all.body.match(/<iati-activity[\s>]/g)).toHaveLength(2);
+      const none = await app.inject('/api/activities.xml?country=UZ');
+      expect(none.body.match(/<iati-activity[\s>]/g)).toBeNull();
+      const bad = await app.inject('/api/activities.xml?country=kazakhstan');
+      expect(bad.statusCode).toBe(400);
+    });
+  });
+}
