@@ -25,7 +25,7 @@ describe('the caravan command', () => {
       const database = await newTestDatabase(dialect);
       try {
         const env = { DATABASE_URL: database.url };
-        expect((await runCaravan(['db', 'status'], env)).stdout).toMatch(/2 pending/);
+        expect((await runCaravan(['db', 'status'], env)).stdout).toMatch(/3 pending/);
         const first = await runCaravan(['db', 'migrate'], env);
         expect(first.code).toBe(0);
         expect(first.stdout).toMatch(/applied 2026_11_28_001_reference/);

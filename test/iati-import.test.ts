@@ -105,7 +105,7 @@ for (const dialect of DIALECTS) {
       await saveRates(store.db, [
         { currency: 'EUR', period: '2020', perUsd: '0.9', source: 'test rate' },
       ]);
-      expect(await priceUnpricedValues(store.db)).toBeGreaterThanOrEqual(1);
+      expect((await priceUnpricedValues(store.db)).priced).toBeGreaterThanOrEqual(1);
       const after = await store.db
         .selectFrom('activity_transaction')
         .select(['usd_cents', 'fx_source'])

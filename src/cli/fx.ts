@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { parseRatesCsv } from '../reference/fx.csv.ts';
 import { priceUnpricedValues, saveRates } from '../reference/fx.service.ts';
+import { refreshAllocations } from '../portfolio/allocation.service.ts';
 import { withStore } from './context.ts';
 
 export function registerFxCommands(program: Command): void {
@@ -20,9 +21,11 @@ export function registerFxCommands(program: Command): void {
           console.log(`${file}: ${rows.length} rates, all valid (dry run: nothing stored)`);
           return;
         }
-        const priced = await store.db.transaction().execute(async (trx) => {
+        const { priced } = await store.db.transaction().execute(async (trx) => {
           await saveRates(trx, rows);
-          return priceUnpricedValues(trx);
+          const result = await priceUnpricedValues(trx);
+          await refreshAllocations(trx, result.activityIds);
+          return result;
         });
         console.log(
           `${file}: ${rows.length} rates stored; ${priced} stored values now have a US dollar value`,

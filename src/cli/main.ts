@@ -5,6 +5,7 @@ import { registerDemoCommand } from './demo.ts';
 import { registerExportCommands } from './export.ts';
 import { registerFxCommands } from './fx.ts';
 import { registerImportCommand } from './import.ts';
+import { registerPortfolioCommands } from './portfolio.ts';
 import { registerServeCommand } from './serve.ts';
 
 const program = new Command('caravan')
@@ -25,6 +26,7 @@ registerDemoCommand(program);
 registerImportCommand(program);
 registerFxCommands(program);
 registerExportCommands(program);
+registerPortfolioCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv).catch(reportFailure);

@@ -1,11 +1,12 @@
 import { Kysely, sql, type Transaction } from 'kysely';
 import type { IatiTables } from '../iati/import-run.table.ts';
+import type { AllocationTables } from '../portfolio/allocation.table.ts';
 import type { PortfolioTables } from '../portfolio/portfolio.table.ts';
 import type { ReferenceTables } from '../reference/reference.table.ts';
 import { createPostgresDialect, createPostgresPool } from './postgres.ts';
 import { createSqliteDialect } from './sqlite.ts';
 
-export interface Database extends ReferenceTables, PortfolioTables, IatiTables {}
+export interface Database extends ReferenceTables, PortfolioTables, AllocationTables, IatiTables {}
 
 /** A connection or a transaction: repositories take either, so callers own the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

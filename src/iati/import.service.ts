@@ -3,6 +3,7 @@ import type { Database, Db } from '../db/database.ts';
 import { storeActivity, type StoreOutcome } from '../portfolio/activity.service.ts';
 import type { UsdConverter } from '../portfolio/activity.repository.ts';
 import { loadUsdConverter } from '../reference/fx.service.ts';
+import { affectedActivities, refreshAllocations } from '../portfolio/allocation.service.ts';
 import { IatiFileError, parseIatiStream } from './parse/index.ts';
 import { finishImportRun, startImportRun, updateImportRun } from './import-run.repository.ts';
 import type { ImportSource } from './sources.ts';
@@ -81,6 +82,7 @@ async function readInto(
   };
   const store = { isDemo: false, importRunId: context.runId, toUsd, now: context.now };
 
+  const changed: string[] = [];
   const parsed = parseIatiStream(input, { source: source.path });
   let next = await parsed.next();
   while (!next.done) {
@@ -89,6 +91,7 @@ async function readInto(
     if (item.ok) {
       const outcome: StoreOutcome = await storeActivity(trx, item.activity, store);
       summary[outcome] += 1;
+      if (outcome !== 'unchanged') changed.push(item.activity.iatiIdentifier);
     } else {
       summary.rejected += 1;
       const who = item.identifier ?? '(no iati-identifier)';
@@ -99,6 +102,7 @@ async function readInto(
   }
   summary.version = next.value.version;
   summary.legacy = next.value.legacy;
+  await refreshAllocations(trx, await affectedActivities(trx, changed));
   progress();
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import type { ActivityInput } from './activity.model.ts';
+import { affectedActivities, refreshAllocations, removeAllocations } from './allocation.service.ts';
 import {
   deleteActivity,
   findActivityRef,
@@ -24,7 +25,8 @@ export function contentHash(activity: ActivityInput): string {
 
 /**
  * Stores one activity inside the caller's transaction: a new one is inserted, an identical one
- * left alone, a changed one replaced whole, so no reader ever sees half an activity.
+ * left alone, a changed one replaced whole, so no reader ever sees half an activity. The caller
+ * then refreshes the allocations of what changed (see refreshAllocations).
  */
 export async function storeActivity(
   trx: Db,
@@ -34,7 +36,10 @@ export async function storeActivity(
   const hash = contentHash(activity);
   const existing = await findActivityRef(trx, activity.iatiIdentifier);
   if (existing?.contentHash === hash) return 'unchanged';
-  if (existing) await deleteActivity(trx, existing.id);
+  if (existing) {
+    await removeAllocations(trx, [existing.id]);
+    await deleteActivity(trx, existing.id);
+  }
   const meta = {
     contentHash: hash,
     isDemo: options.isDemo,
@@ -57,6 +62,14 @@ export async function storeActivities(
     for (const activity of activities) {
       outcomes.push(await storeActivity(trx, activity, { ...options, now }));
     }
+    const changed = activities.filter((_, i) => outcomes[i] !== 'unchanged');
+    await refreshAllocations(
+      trx,
+      await affectedActivities(
+        trx,
+        changed.map((a) => a.iatiIdentifier),
+      ),
+    );
     return outcomes;
   });
 }

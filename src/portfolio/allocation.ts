@@ -11,6 +11,12 @@ export interface Share {
   weight: bigint;
 }
 
+/** What a transaction may say about where its own money goes; a budget says nothing. */
+export type OwnDestination = Pick<
+  TransactionInput,
+  'recipientCountry' | 'recipientRegion' | 'sectors'
+>;
+
 export interface Allocation {
   country: string;
   sectorVocabulary: string | null;
@@ -36,7 +42,7 @@ const HUNDRED = percentageWeight('100')!;
  * The countries a transaction's money goes to: its own recipient country, else the activity's
  * countries by percentage, with what they leave of 100% (a region, or unstated) as "regional".
  */
-export function countryShares(activity: ActivityInput, transaction: TransactionInput): Share[] {
+export function countryShares(activity: ActivityInput, transaction: OwnDestination): Share[] {
   if (transaction.recipientCountry)
     return [{ key: transaction.recipientCountry.code, weight: HUNDRED }];
   if (transaction.recipientRegion) return [{ key: REGIONAL, weight: HUNDRED }];
@@ -62,7 +68,7 @@ export function countryShares(activity: ActivityInput, transaction: TransactionI
  */
 export function sectorShares(
   activity: ActivityInput,
-  transaction: TransactionInput,
+  transaction: OwnDestination,
 ): { vocabulary: string | null; shares: Share[] } {
   const own = transaction.sectors.find((s) => s.vocabulary === '1' || s.vocabulary === '2');
   const first = own ?? transaction.sectors[0];
@@ -112,7 +118,7 @@ export function splitCents(cents: number, weights: readonly bigint[]): number[] 
 /** A transaction's US cents by country × sector; the parts sum to `cents` exactly. */
 export function allocateTransaction(
   activity: ActivityInput,
-  transaction: TransactionInput,
+  transaction: OwnDestination,
   cents: number,
 ): Allocation[] {
   const countries = countryShares(activity, transaction);

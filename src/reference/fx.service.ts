@@ -42,9 +42,12 @@ export async function saveRates(db: Db, rows: readonly RateRow[]): Promise<void>
 
 /**
  * Gives a US dollar value to stored amounts that had none, now that more rates are known.
- * Returns how many values were priced.
+ * Returns how many values were priced, and the activities they belong to.
  */
-export async function priceUnpricedValues(db: Db): Promise<number> {
+export async function priceUnpricedValues(
+  db: Db,
+): Promise<{ priced: number; activityIds: number[] }> {
+  const activityIds = new Set<number>();
   const toUsd = await loadUsdConverter(db);
   let priced = 0;
   for (const table of ['activity_transaction', 'budget'] as const) {
@@ -63,7 +66,8 @@ export async function priceUnpricedValues(db: Db): Promise<number> {
         .where('seq', '=', row.seq)
         .execute();
       priced += 1;
+      activityIds.add(row.activity_id);
     }
   }
-  return priced;
+  return { priced, activityIds: [...activityIds] };
 }

@@ -5,6 +5,7 @@ import type { Store } from '../db/database.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { registerIatiRoutes } from '../iati/iati.routes.ts';
+import { registerPortfolioRoutes } from '../portfolio/portfolio.routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -34,6 +35,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   registerErrorHandling(app);
   registerHealthRoutes(app, store);
   registerIatiRoutes(app, store, config);
+  registerPortfolioRoutes(app, store);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;

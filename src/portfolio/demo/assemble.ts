@@ -200,7 +200,7 @@ export function assemble(state: AssemblyState, s: Scheduled): ActivityInput {
     iatiIdentifier: id,
     language: 'en',
     lastUpdated: `${AS_OF}T00:00:00Z`,
-    hierarchy: plan.relations.some((r) => r.type === '1') ? 2 : 1,
+    hierarchy: 1,
     humanitarian: null,
     budgetNotProvided: null,
     linkedDataUri: null,

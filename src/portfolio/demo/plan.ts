@@ -41,7 +41,7 @@ export interface CountryShare {
 
 export interface Relation {
   to: PlannedProject;
-  type: '1' | '2' | '4';
+  type: '3' | '4';
 }
 
 export interface PlannedProject {
@@ -168,7 +168,11 @@ function project(
   };
 }
 
-/** A follow-on tranche (parent/child) or a parallel co-financed twin of a big project. */
+/**
+ * A follow-on tranche or a parallel co-financed twin of a big project. Tranches are siblings
+ * (RelatedActivityType 3), not parent and child: each reports its own money, and a parent's
+ * transactions would be taken to repeat its children's.
+ */
 function followOn(rng: Rng, first: PlannedProject): PlannedProject | null {
   if (!['road', 'rail', 'transmission', 'hydro'].includes(first.kind.id)) return null;
   const isos = first.countries.map((c) => c.iso2);
@@ -181,12 +185,12 @@ function followOn(rng: Rng, first: PlannedProject): PlannedProject | null {
     lead,
     fundings: fund(rng, first.kind, lead, first.countries, year),
     approvalYear: year,
-    relations: [{ to: first, type: tranche ? '1' : '4' }],
+    relations: [{ to: first, type: tranche ? '3' : '4' }],
     suffix: tranche
       ? { en: ' – Tranche 2', ru: ' – транш 2' }
       : { en: ' (Parallel Co-financing)', ru: ' (параллельное софинансирование)' },
   };
-  first.relations.push({ to: second, type: tranche ? '2' : '4' });
+  first.relations.push({ to: second, type: tranche ? '3' : '4' });
   if (tranche) first.suffix = { en: ' – Tranche 1', ru: ' – транш 1' };
   return second;
 }

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { MEASURES } from './allocation.table.ts';
+
+export const DIMENSIONS = [
+  'country',
+  'year',
+  'sector',
+  'sectorCategory',
+  'cluster',
+  'corridor',
+  'partner',
+  'status',
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const CLIMATE_MARKERS = ['mitigation', 'adaptation', 'drr', 'any'] as const;
+
+/** A comma-separated list in a query string ("KZ,UZ"), or the same parameter repeated. */
+function list<T extends z.ZodType<string, string>>(item: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')))
+    .transform((values) => values.map((v) => v.trim()).filter((v) => v !== ''))
+    .pipe(z.array(item).max(50));
+}
+
+const year = z.coerce.number().int().min(1900).max(2100);
+
+export const AggregateQuerySchema = z
+  .object({
+    measure: z.enum(MEASURES).default('commitments'),
+    by: list(z.enum(DIMENSIONS)).default([]),
+    country: list(
+      z.string().regex(/^([A-Z]{2}|regional)$/, 'ISO 3166-1 alpha-2 or "regional"'),
+    ).optional(),
+    sector: list(z.string().regex(/^[0-9A-Za-z.-]{1,20}$/)).optional(),
+    sectorCategory: list(z.string().regex(/^\d{3}$/, 'a DAC 3-digit category')).optional(),
+    cluster: list(z.string().regex(/^[1-5]$/, 'a CAREC cluster 1–5')).optional(),
+    corridor: list(z.string().regex(/^[1-6]$/, 'a CAREC corridor 1–6')).optional(),
+    partner: list(z.string().min(1).max(200)).optional(),
+    status: list(z.string().regex(/^\d$/, 'an ActivityStatus code')).optional(),
+    climate: z.enum(CLIMATE_MARKERS).optional(),
+    yearFrom: year.optional(),
+    yearTo: year.optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD or EUR')
+      .default('USD'),
+  })
+  .strict()
+  .refine((q) => q.yearFrom === undefined || q.yearTo === undefined || q.yearFrom <= q.yearTo, {
+    message: 'yearFrom must not be after yearTo',
+    path: ['yearFrom'],
+  })
+  .refine((q) => new Set(q.by).size === q.by.length, {
+    message: 'a dimension is repeated',
+    path: ['by'],
+  });
+
+export type AggregateQuery = z.infer<typeof AggregateQuerySchema>;
+
+export interface AggregateRow {
+  [dimension: string]: string | number;
+  value: number;
+}
+
+export interface AggregateAnswer {
+  measure: AggregateQuery['measure'];
+  currency: string;
+  by: Dimension[];
+  rows: AggregateRow[];
+  total: number;
+  /** The annual rates used to show US dollar values in another currency, by year. */
+  exchangeRates?: { year: number; perUsd: string; source: string }[];
+}

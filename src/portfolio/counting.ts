@@ -1,0 +1,78 @@
+import type { Db } from '../db/database.ts';
+
+/**
+ * What other stored activities tell about an activity's money, so that a flow reported by
+ * several publishers is counted once, by its original funder (the rules are in README).
+ */
+export interface CountingContext {
+  /** Stored activities (identifier → reporting org) that this batch's flows point at. */
+  reporterOf: Map<string, string>;
+  /** "identifier/type": the stored activity reports transactions of that type. */
+  reportsType: Set<string>;
+  /** Identifier → identifiers of its stored child activities. */
+  childrenOf: Map<string, string[]>;
+}
+
+const INCOMING = new Set(['1', '11']);
+
+export function isIncoming(type: string): boolean {
+  return INCOMING.has(type);
+}
+
+/** Loads what the counting rules need about the activities these refer to. */
+export async function loadCountingContext(
+  db: Db,
+  identifiers: readonly string[],
+  referenced: readonly string[],
+): Promise<CountingContext> {
+  const childrenOf = new Map<string, string[]>();
+  const addChild = (parent: string, child: string) => {
+    if (parent === child) return;
+    const list = childrenOf.get(parent) ?? [];
+    if (!list.includes(child)) list.push(child);
+    childrenOf.set(parent, list);
+  };
+  if (identifiers.length > 0) {
+    // Children say so with related-activity type 1 (parent); parents with type 2 (child).
+    const viaChildren = await db
+      .selectFrom('related_activity')
+      .innerJoin('activity', 'activity.id', 'related_activity.activity_id')
+      .select(['activity.iati_identifier as child', 'related_activity.ref as parent'])
+      .where('related_activity.type', '=', '1')
+      .where('related_activity.ref', 'in', identifiers)
+      .execute();
+    for (const row of viaChildren) addChild(row.parent, row.child);
+    const viaParents = await db
+      .selectFrom('related_activity')
+      .innerJoin('activity', 'activity.id', 'related_activity.activity_id')
+      .innerJoin('activity as child', 'child.iati_identifier', 'related_activity.ref')
+      .select(['activity.iati_identifier as parent', 'related_activity.ref as child'])
+      .where('related_activity.type', '=', '2')
+      .where('activity.iati_identifier', 'in', identifiers)
+      .execute();
+    for (const row of viaParents) addChild(row.parent, row.child);
+  }
+
+  const others = [...new Set([...referenced, ...[...childrenOf.values()].flat()])];
+  const reporterOf = new Map<string, string>();
+  const reportsType = new Set<string>();
+  for (let start = 0; start < others.length; start += 500) {
+    const chunk = others.slice(start, start + 500);
+    const rows = await db
+      .selectFrom('activity')
+      .leftJoin('activity_transaction', 'activity_transaction.activity_id', 'activity.id')
+      .select([
+        'activity.iati_identifier',
+        'activity.reporting_org_ref',
+        'activity_transaction.type',
+      ])
+      .distinct()
+      .where('activity.iati_identifier', 'in', chunk)
+      .execute();
+    for (const row of rows) {
+      reporterOf.set(row.iati_identifier, row.reporting_org_ref);
+      if (row.type !== null) reportsType.add(`${row.iati_identifier}/${row.type}`);
+    }
+  }
+  return { reporterOf, reportsType, childrenOf };
+}
