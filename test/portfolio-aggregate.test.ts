@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { AggregateQuerySchema } from '../src/portfolio/aggregate.schema.ts';
 import { aggregate } from '../src/portfolio/aggregate.service.ts';
 import { loadDemoPortfolio } from '../src/portfolio/demo.service.ts';
 import { verifyRollups } from '../src/portfolio/rollup-verify.service.ts';
+import {
+  clusterSummary,
+  corridorSummary,
+  countrySummary,
+  partnerSummary,
+} from '../src/portfolio/summary.service.ts';
 import { syncReferenceData } from '../src/reference/reference.repository.ts';
 import type { Db } from '../src/db/database.ts';
 import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
@@ -82,6 +87,18 @@ for (const dialect of DIALECTS) {
       expect(eur.total).toBeCloseTo(usd.total * rate, 0);
     });
 
+    it('summarises a country, a partner, a cluster and a corridor', async () => {
+      const kazakhstan = await countrySummary(store.db, 'KZ');
+      expect(kazakhstan.commitments).toBe((await ask(store.db, { country: 'KZ' })).total);
+      expect(kazakhstan.byCountry).toEqual([{ country: 'KZ', value: kazakhstan.commitments }]);
+      const adb = await partnerSummary(store.db, '46004');
+      expect(adb.partner.ref).toBe('XM-DAC-46004');
+      expect(adb.commitments / 1e9).toBeCloseTo(17.6, 0);
+      expect((await clusterSummary(store.db, '3')).commitments).toBeGreaterThan(0);
+      expect((await corridorSummary(store.db, '2')).byYear.length).toBeGreaterThan(0);
+      await expect(corridorSummary(store.db, '9')).rejects.toThrow(/corridors are 1–6/);
+    });
+
     it('refuses unknown dimensions and malformed filters with a clear message', () => {
       expect(() => AggregateQuerySchema.parse({ by: 'country,planet' })).toThrow(/by/);
       expect(() => AggregateQuerySchema.parse({ country: "KZ' or 1=1 --" })).toThrow(/ISO 3166/);
@@ -90,8 +107,4 @@ for (const dialect of DIALECTS) {
       );
     });
   });
-}
-
-export function textSource(path: string, text: string) {
-  return { path, size: text.length, open: () => Readable.from([Buffer.from(text)]) };
 }

@@ -17,7 +17,8 @@ import {
 } from './allocation.table.ts';
 import { isIncoming, loadCountingContext, type CountingContext } from './counting.ts';
 
-const CHUNK = 500;
+// Activities per step: a World Bank activity can split into thousands of allocation rows.
+const CHUNK = 100;
 
 /** One organisation, however its publishers spell its reference (46004, XM-DAC-46004 …). */
 export function canonicalOrg(ref: string | null | undefined): string | null {

@@ -3,6 +3,24 @@ import type { Store } from '../db/database.ts';
 import { zodQuery } from '../server/zod-route.ts';
 import { AggregateQuerySchema } from './aggregate.schema.ts';
 import { aggregate } from './aggregate.service.ts';
+import {
+  clusterSummary,
+  corridorSummary,
+  countrySummary,
+  partnerSummary,
+} from './summary.service.ts';
+
+const summaryDocs = (what: string, param: string) => ({
+  schema: {
+    summary: `${what}: commitments, disbursements, and commitments by year, sector, country and partner`,
+    tags: ['portfolio'],
+    params: {
+      type: 'object',
+      properties: { [param]: { type: 'string', maxLength: 200 } },
+      required: [param],
+    },
+  },
+});
 
 export function registerPortfolioRoutes(app: FastifyInstance, store: Store): void {
   app.get(
@@ -13,5 +31,26 @@ export function registerPortfolioRoutes(app: FastifyInstance, store: Store): voi
       tags: ['portfolio'],
     }),
     (request) => aggregate(store.db, AggregateQuerySchema.parse(request.query)),
+  );
+
+  app.get<{ Params: { iso: string } }>(
+    '/api/countries/:iso',
+    summaryDocs('A country', 'iso'),
+    (request) => countrySummary(store.db, request.params.iso.toUpperCase()),
+  );
+  app.get<{ Params: { ref: string } }>(
+    '/api/partners/:ref',
+    summaryDocs('A partner', 'ref'),
+    (request) => partnerSummary(store.db, request.params.ref),
+  );
+  app.get<{ Params: { code: string } }>(
+    '/api/clusters/:code',
+    summaryDocs('A CAREC cluster', 'code'),
+    (request) => clusterSummary(store.db, request.params.code),
+  );
+  app.get<{ Params: { n: string } }>(
+    '/api/corridors/:n',
+    summaryDocs('A CAREC corridor', 'n'),
+    (request) => corridorSummary(store.db, request.params.n),
   );
 }
