@@ -77,6 +77,20 @@ for (const dialect of DIALECTS) {
       expect(await activityCount()).toBe(before);
     });
 
+    it('exports the transactions as CSV and XLSX', async () => {
+      const csv = await app.inject('/api/transactions.csv?country=KZ');
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      const lines = csv.body.trim().split('\r\n');
+      expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(lines[0]).toMatch(/iati_identifier,title,/);
+      expect(lines).toHaveLength(3);
+      expect(lines[1]).toContain(',1000000.00,USD,');
+      const xlsx = await app.inject('/api/transactions.xlsx');
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    });
+
     it('exports the stored activities as IATI XML, filtered', async () => {
       const all = await app.inject('/api/activities.xml');
       expect(all.statusCode).toBe(200);

@@ -38,6 +38,8 @@ export async function withStore<T>(
 
 /** A failure the user can act on prints one clear line; anything else keeps its stack. */
 export function reportFailure(error: unknown): never {
+  // A reader that stops early (`caravan export csv | head`) is not a failure.
+  if (error instanceof Error && 'code' in error && error.code === 'EPIPE') process.exit(0);
   if (error instanceof ConfigError || error instanceof AppError) {
     console.error(`caravan: ${error.message}`);
   } else if (error instanceof Error && 'code' in error && typeof error.code === 'string') {

@@ -3,6 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { iatiDocument } from '../iati/export/index.ts';
 import { ExportFilterSchema, storedActivities } from '../iati/export.service.ts';
+import { TRANSACTION_COLUMNS, transactionRows } from '../portfolio/transaction-export.ts';
+import { csvChunks, xlsxStream } from '../reports/tabular/index.ts';
 import { withStore } from './context.ts';
 
 interface ExportFlags {
@@ -11,8 +13,33 @@ interface ExportFlags {
   status?: string;
 }
 
+const FILTER_FLAGS = [
+  ['--country <iso2>', 'only activities in this recipient country (e.g. KZ)'],
+  ['--reporting-org <ref>', 'only activities reported by this organisation'],
+  ['--status <code>', 'only activities with this ActivityStatus code'],
+] as const;
+
 export function registerExportCommands(program: Command): void {
   const exports = program.command('export').description('export stored data');
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    const command = exports
+      .command(format)
+      .description(
+        `write the transactions of the matching activities as ${format.toUpperCase()} on standard output`,
+      );
+    for (const [flag, help] of FILTER_FLAGS) command.option(flag, help);
+    command.action((flags: ExportFlags, self: Command) =>
+      withStore(self, async (store) => {
+        const rows = transactionRows(store.db, ExportFilterSchema.parse(flags));
+        const chunks =
+          format === 'csv'
+            ? csvChunks(TRANSACTION_COLUMNS, rows)
+            : xlsxStream(TRANSACTION_COLUMNS, rows);
+        await pipeline(Readable.from(chunks), process.stdout);
+      }),
+    );
+  }
 
   exports
     .command('iati')

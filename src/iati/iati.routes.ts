@@ -9,6 +9,19 @@ import { iatiDocument } from './export/index.ts';
 import { ExportFilterSchema, storedActivities } from './export.service.ts';
 import { importIati } from './import.service.ts';
 import type { ImportSource } from './sources.ts';
+import { TRANSACTION_COLUMNS, transactionRows } from '../portfolio/transaction-export.ts';
+import { csvChunks, xlsxStream } from '../reports/tabular/index.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const EXPORT_QUERY = {
+  type: 'object',
+  properties: {
+    country: { type: 'string' },
+    reportingOrg: { type: 'string' },
+    status: { type: 'string' },
+  },
+} as const;
 
 const UPLOAD_TYPES = [
   'application/xml',
@@ -121,20 +134,37 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
     },
   );
 
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/api/transactions.${format}`,
+      {
+        schema: {
+          summary: `The transactions of the matching activities as ${format.toUpperCase()}, streamed`,
+          tags: ['portfolio'],
+          querystring: EXPORT_QUERY,
+        },
+      },
+      (request, reply) => {
+        const rows = transactionRows(store.db, ExportFilterSchema.parse(request.query));
+        const body =
+          format === 'csv'
+            ? csvChunks(TRANSACTION_COLUMNS, rows)
+            : xlsxStream(TRANSACTION_COLUMNS, rows);
+        return reply
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="caravan-transactions.${format}"`)
+          .send(Readable.from(body));
+      },
+    );
+  }
+
   app.get(
     '/api/activities.xml',
     {
       schema: {
         summary: 'The stored activities as IATI 2.03 XML, filtered',
         tags: ['iati'],
-        querystring: {
-          type: 'object',
-          properties: {
-            country: { type: 'string' },
-            reportingOrg: { type: 'string' },
-            status: { type: 'string' },
-          },
-        },
+        querystring: EXPORT_QUERY,
       },
     },
     (request, reply) => {
