@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { DIALECTS, newTestDatabase } from './support/stores.ts';
 import { runCaravan, startServer } from './support/cli.ts';
 import { startTestPostgres } from './support/postgres.ts';
+import { MIGRATIONS } from '../src/db/migrations/index.ts';
 
 describe('the caravan command', () => {
   it('runs on the project Node.js 24 when started by an older node', async () => {
@@ -25,7 +26,9 @@ describe('the caravan command', () => {
       const database = await newTestDatabase(dialect);
       try {
         const env = { DATABASE_URL: database.url };
-        expect((await runCaravan(['db', 'status'], env)).stdout).toMatch(/3 pending/);
+        expect((await runCaravan(['db', 'status'], env)).stdout).toContain(
+          `${Object.keys(MIGRATIONS).length} pending`,
+        );
         const first = await runCaravan(['db', 'migrate'], env);
         expect(first.code).toBe(0);
         expect(first.stdout).toMatch(/applied 2026_11_28_001_reference/);

@@ -65,6 +65,8 @@ export async function findActivityRef(
 }
 
 export async function deleteActivity(db: Db, id: number): Promise<void> {
+  // SQLite's full-text table cannot cascade, so its row goes first.
+  await db.deleteFrom('activity_search').where('activity_id', '=', id).execute();
   await db.deleteFrom('activity').where('id', '=', id).execute();
 }
 
@@ -126,6 +128,14 @@ export async function insertActivity(
       d.narratives.map((n) => ({ activity_id: id, kind: 'description' as const, ...n })),
     ),
   ]);
+  const searchable = [...activity.titles, ...activity.descriptions.flatMap((d) => d.narratives)];
+  await db
+    .insertInto('activity_search')
+    .values({
+      activity_id: id,
+      text: `${activity.iatiIdentifier}\n${searchable.map((n) => n.text).join('\n')}`,
+    })
+    .execute();
   await insertRows(
     db,
     'activity_corridor',

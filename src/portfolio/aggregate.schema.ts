@@ -26,32 +26,38 @@ function list<T extends z.ZodType<string, string>>(item: T) {
 
 const year = z.coerce.number().int().min(1900).max(2100);
 
-export const AggregateQuerySchema = z
-  .object({
-    measure: z.enum(MEASURES).default('commitments'),
-    by: list(z.enum(DIMENSIONS)).default([]),
-    country: list(
-      z.string().regex(/^([A-Z]{2}|regional)$/, 'ISO 3166-1 alpha-2 or "regional"'),
-    ).optional(),
-    sector: list(z.string().regex(/^[0-9A-Za-z.-]{1,20}$/)).optional(),
-    sectorCategory: list(z.string().regex(/^\d{3}$/, 'a DAC 3-digit category')).optional(),
-    cluster: list(z.string().regex(/^[1-5]$/, 'a CAREC cluster 1–5')).optional(),
-    corridor: list(z.string().regex(/^[1-6]$/, 'a CAREC corridor 1–6')).optional(),
-    partner: list(z.string().min(1).max(200)).optional(),
-    status: list(z.string().regex(/^\d$/, 'an ActivityStatus code')).optional(),
-    climate: z.enum(CLIMATE_MARKERS).optional(),
-    yearFrom: year.optional(),
-    yearTo: year.optional(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD or EUR')
-      .default('USD'),
-  })
+/** Filters shared by aggregates, activity lists and exports. */
+export const FilterShape = z.object({
+  country: list(
+    z.string().regex(/^([A-Z]{2}|regional)$/, 'ISO 3166-1 alpha-2 or "regional"'),
+  ).optional(),
+  sector: list(z.string().regex(/^[0-9A-Za-z.-]{1,20}$/)).optional(),
+  sectorCategory: list(z.string().regex(/^\d{3}$/, 'a DAC 3-digit category')).optional(),
+  cluster: list(z.string().regex(/^[1-5]$/, 'a CAREC cluster 1–5')).optional(),
+  corridor: list(z.string().regex(/^[1-6]$/, 'a CAREC corridor 1–6')).optional(),
+  partner: list(z.string().min(1).max(200)).optional(),
+  status: list(z.string().regex(/^\d$/, 'an ActivityStatus code')).optional(),
+  climate: z.enum(CLIMATE_MARKERS).optional(),
+  yearFrom: year.optional(),
+  yearTo: year.optional(),
+});
+
+export function yearsInOrder(q: { yearFrom?: number; yearTo?: number }): boolean {
+  return q.yearFrom === undefined || q.yearTo === undefined || q.yearFrom <= q.yearTo;
+}
+
+export const YEARS_IN_ORDER = { message: 'yearFrom must not be after yearTo', path: ['yearFrom'] };
+
+export const AggregateQuerySchema = FilterShape.extend({
+  measure: z.enum(MEASURES).default('commitments'),
+  by: list(z.enum(DIMENSIONS)).default([]),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD or EUR')
+    .default('USD'),
+})
   .strict()
-  .refine((q) => q.yearFrom === undefined || q.yearTo === undefined || q.yearFrom <= q.yearTo, {
-    message: 'yearFrom must not be after yearTo',
-    path: ['yearFrom'],
-  })
+  .refine(yearsInOrder, YEARS_IN_ORDER)
   .refine((q) => new Set(q.by).size === q.by.length, {
     message: 'a dimension is repeated',
     path: ['by'],

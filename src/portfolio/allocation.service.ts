@@ -211,13 +211,37 @@ export async function computeAllocations(
   return parsed.flatMap(({ id, activity }) => allocationsOf(id, activity, money.get(id)!, context));
 }
 
+/** Keeps each activity's counted commitments and disbursements beside it, for lists and sorting. */
+async function updateActivityTotals(
+  db: Db,
+  activityIds: readonly number[],
+  rows: readonly AllocationTable[],
+): Promise<void> {
+  const totals = new Map(activityIds.map((id) => [id, { commitments: 0, disbursements: 0 }]));
+  for (const row of rows) {
+    const total = totals.get(row.activity_id);
+    if (!total || row.counted !== 1) continue;
+    if (row.measure === 'commitments') total.commitments += row.usd_cents;
+    if (row.measure === 'disbursements') total.disbursements += row.usd_cents;
+  }
+  for (const [id, total] of totals) {
+    await db
+      .updateTable('activity')
+      .set({ commitments_cents: total.commitments, disbursements_cents: total.disbursements })
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
 /** Recomputes activities' allocations and updates the rollup by the difference. */
 export async function refreshAllocations(db: Db, activityIds: readonly number[]): Promise<void> {
   await removeAllocations(db, activityIds);
   for (let start = 0; start < activityIds.length; start += CHUNK) {
-    const rows = await computeAllocations(db, activityIds.slice(start, start + CHUNK));
+    const chunk = activityIds.slice(start, start + CHUNK);
+    const rows = await computeAllocations(db, chunk);
     await insertAllocations(db, rows);
     await applyRollupDelta(db, rollupDelta(rows, 1));
+    await updateActivityTotals(db, chunk, rows);
   }
 }
 

@@ -3,6 +3,10 @@ import type { Store } from '../db/database.ts';
 import { zodQuery } from '../server/zod-route.ts';
 import { AggregateQuerySchema } from './aggregate.schema.ts';
 import { aggregate } from './aggregate.service.ts';
+import { ActivitiesQuerySchema } from './activities.schema.ts';
+import { listActivities } from './activities.service.ts';
+import { getActivity } from './activity-detail.service.ts';
+import { publisherQuality } from './quality.service.ts';
 import {
   clusterSummary,
   corridorSummary,
@@ -23,6 +27,37 @@ const summaryDocs = (what: string, param: string) => ({
 });
 
 export function registerPortfolioRoutes(app: FastifyInstance, store: Store): void {
+  const postgres = store.dialect === 'postgres';
+  app.get(
+    '/api/activities',
+    zodQuery(ActivitiesQuerySchema, {
+      summary:
+        'Activities matching filters and a text search, sorted, with a cursor for the next page',
+      tags: ['portfolio'],
+    }),
+    (request) => listActivities(store.db, ActivitiesQuerySchema.parse(request.query), postgres),
+  );
+  app.get<{ Params: { id: string } }>(
+    '/api/activities/:id',
+    {
+      schema: {
+        summary: 'One activity (by IATI identifier) with its financing, transactions and relations',
+        tags: ['portfolio'],
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string', maxLength: 500 } },
+          required: ['id'],
+        },
+      },
+    },
+    (request) => getActivity(store.db, request.params.id),
+  );
+  app.get(
+    '/api/quality',
+    { schema: { summary: 'Data quality per publisher', tags: ['portfolio'] } },
+    () => publisherQuality(store.db),
+  );
+
   app.get(
     '/api/aggregate',
     zodQuery(AggregateQuerySchema, {

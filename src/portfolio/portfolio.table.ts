@@ -29,6 +29,9 @@ export interface ActivityTable {
   /** The whole ActivityInput as JSON: what the IATI export and the detail API read. */
   document: string;
   is_demo: number;
+  /** Counted US cents of the activity's commitments and disbursements, kept with its allocations. */
+  commitments_cents: Generated<number>;
+  disbursements_cents: Generated<number>;
   import_run_id: number | null;
   created_at: string;
   updated_at: string;
@@ -180,7 +183,14 @@ export interface RelatedActivityTable {
   type: string;
 }
 
+/** Titles and descriptions in every language, for full-text search. */
+export interface ActivitySearchTable {
+  activity_id: number;
+  text: string;
+}
+
 export interface PortfolioTables {
+  activity_search: ActivitySearchTable;
   activity: ActivityTable;
   activity_narrative: ActivityNarrativeTable;
   activity_corridor: ActivityCorridorTable;

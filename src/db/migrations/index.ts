@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as reference from './2026_11_28_001_reference.ts';
 import * as portfolio from './2026_11_28_002_portfolio.ts';
 import * as allocation from './2026_11_28_003_allocation.ts';
+import * as activitySearch from './2026_11_28_004_activity_search.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_001_reference': reference,
   '2026_11_28_002_portfolio': portfolio,
   '2026_11_28_003_allocation': allocation,
+  '2026_11_28_004_activity_search': activitySearch,
 };

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../src/config.ts';
+import { loadDemoPortfolio } from '../src/portfolio/demo.service.ts';
+import type { ActivitiesPage } from '../src/portfolio/activities.schema.ts';
+import type { ActivityDetail } from '../src/portfolio/activity-detail.service.ts';
+import type { PublisherQuality } from '../src/portfolio/quality.service.ts';
+import { syncReferenceData } from '../src/reference/reference.repository.ts';
+import { buildApp } from '../src/server/app.ts';
+import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`activities API on ${dialect}`, () => {
+    let store: TestStore;
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      store = await newTestStore(dialect);
+      await syncReferenceData(store.db);
+      await loadDemoPortfolio(store.db);
+      app = await buildApp({ store, config: { ...loadConfig({}), logLevel: 'silent' } });
+    });
+    afterAll(async () => {
+      await app.close();
+      await store.dispose();
+    });
+
+    const get = async <T>(url: string): Promise<T> => {
+      const response = await app.inject(url);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<T>();
+    };
+
+    it('pages through every matching activity once, in order, with a cursor', async () => {
+      const seen: ActivitiesPage['items'] = [];
+      let cursor: string | null = null;
+      do {
+        const suffix: string = cursor ? `&cursor=${cursor}` : '';
+        const page: ActivitiesPage = await get(`/api/activities?country=KZ&limit=7${suffix}`);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      const all = await get<ActivitiesPage>('/api/activities?country=KZ&limit=500');
+      expect(seen.map((a) => a.iatiIdentifier)).toEqual(all.items.map((a) => a.iatiIdentifier));
+      expect(new Set(seen.map((a) => a.iatiIdentifier)).size).toBe(seen.length);
+      const commitments = seen.map((a) => a.commitments);
+      expect(commitments).toEqual([...commitments].sort((a, b) => b - a));
+      expect(seen.every((a) => a.countries.includes('KZ'))).toBe(true);
+    });
+
+    it('finds activities by words in any language, combined with filters', async () => {
+      const english = await get<ActivitiesPage>(
+        '/api/activities?q=transmission%20line&sectorCategory=236&limit=500',
+      );
+      expect(english.items.length).toBeGreaterThan(0);
+      expect(english.items.every((a) => /transmission line/i.test(a.title))).toBe(true);
+      const russian = await get<ActivitiesPage>(
+        `/api/activities?q=${encodeURIComponent('Линия электропередачи')}`,
+      );
+      expect(russian.items.length).toBeGreaterThan(0);
+      const hostile = await get<ActivitiesPage>(
+        `/api/activities?q=${encodeURIComponent('" OR 1=1 -- NEAR(')}`,
+      );
+      expect(hostile.items).toEqual([]);
+    });
+
+    it('sorts by title both ways', async () => {
+      const up = await get<ActivitiesPage>('/api/activities?sort=title&limit=20&climate=any');
+      const titles = up.items.map((a) => a.title);
+      expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      const down = await get<ActivitiesPage>('/api/activities?sort=-title&limit=1&climate=any');
+      expect(down.items[0]!.title >= titles.at(-1)!).toBe(true);
+    });
+
+    it('shows one activity with its financing, transactions and relations', async () => {
+      const [first] = (await get<ActivitiesPage>('/api/activities?limit=1')).items;
+      const detail = await get<ActivityDetail>(
+        `/api/activities/${encodeURIComponent(first!.iatiIdentifier)}`,
+      );
+      expect(detail.activity.iatiIdentifier).toBe(first!.iatiIdentifier);
+      expect(detail.commitments).toBe(first!.commitments);
+      const byCountry = detail.byCountry.filter((r) => r.measure === 'commitments');
+      expect(byCountry.reduce((sum, r) => sum + r.value, 0)).toBeCloseTo(detail.commitments, 2);
+      expect(detail.transactions.length).toBe(detail.activity.transactions.length);
+      expect((await app.inject('/api/activities/NO-SUCH-ACTIVITY')).statusCode).toBe(404);
+    });
+
+    it('rates each publisher’s data quality', async () => {
+      const quality = await get<PublisherQuality[]>('/api/quality');
+      expect(quality.reduce((sum, q) => sum + q.activities, 0)).toBe(280);
+      for (const q of quality) expect(q.percentages).toBe(1);
+    });
+
+    it('refuses a forged cursor and unknown parameters', async () => {
+      expect((await app.inject('/api/activities?cursor=bm90LWEtY3Vyc29y')).statusCode).toBe(400);
+      expect((await app.inject('/api/activities?colour=red')).statusCode).toBe(400);
+    });
+  });
+}
