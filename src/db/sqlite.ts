@@ -55,6 +55,9 @@ class Statement implements SqliteStatement {
 }
 
 const STATEMENT_CACHE_SIZE = 500;
+// Multi-row inserts differ by row count and can be 100 kB of SQL each: caching those would hold
+// megabytes for statements that rarely recur, so only short statements are kept.
+const CACHEABLE_SQL_LENGTH = 2048;
 
 /** Kysely holds a single SQLite connection, so prepared statements can be reused safely. */
 class Database implements SqliteDatabase {
@@ -66,6 +69,7 @@ class Database implements SqliteDatabase {
   }
 
   prepare(sql: string): Statement {
+    if (sql.length > CACHEABLE_SQL_LENGTH) return new Statement(this.#db.prepare(sql));
     let statement = this.#statements.get(sql);
     if (!statement) {
       statement = new Statement(this.#db.prepare(sql));
