@@ -115,6 +115,26 @@ for (const dialect of DIALECTS) {
       expect((await ask({})).total).toBe(300);
     });
 
+    it('filters by recipient region and shows what the region keeps as regional', async () => {
+      const regional = activity('REGIONAL', ADB, [{ type: '2', value: '1000.00' }]).replace(
+        '<recipient-country code="KZ" percentage="100"/>',
+        '<recipient-country code="KZ" percentage="60"/><recipient-region code="619" vocabulary="1" percentage="40"/>',
+      );
+      await load(
+        source('regional.xml', [
+          regional,
+          activity('NATIONAL', ADB, [{ type: '2', value: '5.00' }]),
+        ]),
+      );
+      const answer = await ask({ region: '619', by: 'country' });
+      expect(answer.rows).toEqual([
+        { country: 'KZ', value: 600 },
+        { country: 'regional', value: 400 },
+      ]);
+      expect(answer.total).toBe(1000);
+      expect((await ask({})).total).toBe(1005);
+    });
+
     it('counts a co-financed loan once, by the bank that reports it', async () => {
       const lead = activity('LEAD', ADB, [
         { type: '2', value: '500.00' },

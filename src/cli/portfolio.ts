@@ -11,6 +11,7 @@ const QUERY_FLAGS = [
     'dimensions, comma-separated: country,year,sector,sectorCategory,cluster,corridor,partner,status',
   ],
   ['country', 'ISO 3166-1 alpha-2 codes or "regional", comma-separated'],
+  ['region', 'IATI recipient region codes (e.g. 619, Central Asia)'],
   ['sector', 'sector codes (DAC 5-digit)'],
   ['sector-category', 'DAC 3-digit categories'],
   ['cluster', 'CAREC clusters 1–5'],

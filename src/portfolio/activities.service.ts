@@ -86,6 +86,18 @@ function conditions(
     );
   }
   if (query.status?.length) where.push(eb('activity.status', 'in', query.status));
+  if (query.region?.length) {
+    const regions = query.region;
+    where.push(
+      eb.exists(
+        eb
+          .selectFrom('recipient_region')
+          .select('recipient_region.activity_id')
+          .whereRef('recipient_region.activity_id', '=', 'activity.id')
+          .where('recipient_region.region_code', 'in', regions),
+      ),
+    );
+  }
   if (query.q) {
     where.push(
       postgres

@@ -31,6 +31,10 @@ export const FilterShape = z.object({
   country: list(
     z.string().regex(/^([A-Z]{2}|regional)$/, 'ISO 3166-1 alpha-2 or "regional"'),
   ).optional(),
+  /** IATI recipient regions (e.g. 619, Central Asia): activities that name the region. */
+  region: list(
+    z.string().regex(/^[0-9A-Za-z-]{1,10}$/, 'an IATI region code such as 619'),
+  ).optional(),
   sector: list(z.string().regex(/^[0-9A-Za-z.-]{1,20}$/)).optional(),
   sectorCategory: list(z.string().regex(/^\d{3}$/, 'a DAC 3-digit category')).optional(),
   cluster: list(z.string().regex(/^[1-5]$/, 'a CAREC cluster 1–5')).optional(),

@@ -26,6 +26,7 @@ function usesAllocations(query: AggregateQuery): boolean {
   return (
     query.by.some((d) => ALLOCATION_ONLY.includes(d)) ||
     query.sector !== undefined ||
+    query.region !== undefined ||
     query.corridor !== undefined
   );
 }
@@ -46,6 +47,10 @@ function filters(query: AggregateQuery, fromAllocations: boolean): RawBuilder<un
   if (query.yearTo !== undefined) where.push(sql`year <= ${query.yearTo}`);
   if (query.climate === 'any') where.push(sql`(mitigation > 0 or adaptation > 0 or drr > 0)`);
   else if (query.climate) where.push(sql`${sql.ref(query.climate)} > 0`);
+  if (query.region?.length) {
+    where.push(sql`exists (select 1 from recipient_region r
+      where r.activity_id = allocation.activity_id and r.region_code in (${sql.join(query.region)}))`);
+  }
   if (query.corridor?.length && !query.by.includes('corridor')) {
     where.push(sql`exists (select 1 from activity_corridor c
       where c.activity_id = allocation.activity_id
