@@ -1,11 +1,13 @@
 import { Command, Option } from 'commander';
 import { reportFailure } from './context.ts';
+import { registerAuditCommands } from './audit.ts';
 import { registerDbCommands } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerExportCommands } from './export.ts';
 import { registerFxCommands } from './fx.ts';
 import { registerImportCommand } from './import.ts';
 import { registerPortfolioCommands } from './portfolio.ts';
+import { registerUserCommands } from './user.ts';
 import { registerServeCommand } from './serve.ts';
 
 const program = new Command('caravan')
@@ -27,6 +29,8 @@ registerImportCommand(program);
 registerFxCommands(program);
 registerExportCommands(program);
 registerPortfolioCommands(program);
+registerUserCommands(program);
+registerAuditCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv).catch(reportFailure);

@@ -1,4 +1,6 @@
 import { Kysely, sql, type Transaction } from 'kysely';
+import type { AuditTables } from '../accounts/audit.table.ts';
+import type { UserTables } from '../accounts/user.table.ts';
 import type { IatiTables } from '../iati/import-run.table.ts';
 import type { AllocationTables } from '../portfolio/allocation.table.ts';
 import type { PortfolioTables } from '../portfolio/portfolio.table.ts';
@@ -6,7 +8,8 @@ import type { ReferenceTables } from '../reference/reference.table.ts';
 import { createPostgresDialect, createPostgresPool } from './postgres.ts';
 import { createSqliteDialect } from './sqlite.ts';
 
-export interface Database extends ReferenceTables, PortfolioTables, AllocationTables, IatiTables {}
+export interface Database
+  extends ReferenceTables, PortfolioTables, AllocationTables, IatiTables, AuditTables, UserTables {}
 
 /** A connection or a transaction: repositories take either, so callers own the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -3,6 +3,8 @@ import * as reference from './2026_11_28_001_reference.ts';
 import * as portfolio from './2026_11_28_002_portfolio.ts';
 import * as allocation from './2026_11_28_003_allocation.ts';
 import * as activitySearch from './2026_11_28_004_activity_search.ts';
+import * as audit from './2026_11_28_005_audit.ts';
+import * as users from './2026_11_28_006_users.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -10,4 +12,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_002_portfolio': portfolio,
   '2026_11_28_003_allocation': allocation,
   '2026_11_28_004_activity_search': activitySearch,
+  '2026_11_28_005_audit': audit,
+  '2026_11_28_006_users': users,
 };
