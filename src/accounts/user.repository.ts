@@ -27,6 +27,12 @@ export function findUserRow(db: Db, email: string): Promise<UserRow | undefined>
   return db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+export async function getUserById(db: Db, id: number): Promise<User | undefined> {
+  const row = await db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return toUser(row, (await grantsByUser(db, [id])).get(id) ?? []);
+}
+
 export async function insertUser(
   db: Db,
   values: { email: string; name: string; password_hash: string; now: string },

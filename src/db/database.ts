@@ -1,5 +1,6 @@
 import { Kysely, sql, type Transaction } from 'kysely';
 import type { AuditTables } from '../accounts/audit.table.ts';
+import type { SessionTables } from '../accounts/session.table.ts';
 import type { UserTables } from '../accounts/user.table.ts';
 import type { IatiTables } from '../iati/import-run.table.ts';
 import type { AllocationTables } from '../portfolio/allocation.table.ts';
@@ -9,7 +10,14 @@ import { createPostgresDialect, createPostgresPool } from './postgres.ts';
 import { createSqliteDialect } from './sqlite.ts';
 
 export interface Database
-  extends ReferenceTables, PortfolioTables, AllocationTables, IatiTables, AuditTables, UserTables {}
+  extends
+    ReferenceTables,
+    PortfolioTables,
+    AllocationTables,
+    IatiTables,
+    AuditTables,
+    UserTables,
+    SessionTables {}
 
 /** A connection or a transaction: repositories take either, so callers own the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,7 +1,7 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { requireAccess } from '../accounts/access.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -29,23 +29,6 @@ const UPLOAD_TYPES = [
   'application/gzip',
   'application/octet-stream',
 ];
-
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-/** Until accounts exist, uploads need the configured admin token as a bearer token. */
-function requireAdminToken(request: FastifyRequest, adminToken: string | null): void {
-  if (adminToken === null) {
-    throw new AppError('forbidden', 'Uploads are disabled: the server has no ADMIN_TOKEN');
-  }
-  const header = request.headers.authorization ?? '';
-  const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-  if (!token || !sameSecret(token, adminToken)) {
-    throw new AppError('unauthorized', 'An admin token is required: Authorization: Bearer …');
-  }
-}
 
 /** Passes the upload through while counting it, stopping at the size limit. */
 function limited(maxBytes: number): { stream: Transform; exceeded: () => boolean } {
@@ -94,6 +77,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
   app.post(
     '/api/imports',
     {
+      config: { permission: 'iati.import' },
       bodyLimit: config.importMaxBytes,
       schema: {
         summary: 'Import an IATI activity file (XML or gzip), as with `caravan import iati`',
@@ -105,7 +89,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
       },
     },
     async (request, reply) => {
-      requireAdminToken(request, config.adminToken);
+      requireAccess(request.actor, 'iati.import');
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > config.importMaxBytes) {
         throw new AppError(
@@ -138,6 +122,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
     app.get(
       `/api/transactions.${format}`,
       {
+        config: { permission: 'public' },
         schema: {
           summary: `The transactions of the matching activities as ${format.toUpperCase()}, streamed`,
           tags: ['portfolio'],
@@ -161,6 +146,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
   app.get(
     '/api/activities.xml',
     {
+      config: { permission: 'public' },
       schema: {
         summary: 'The stored activities as IATI 2.03 XML, filtered',
         tags: ['iati'],

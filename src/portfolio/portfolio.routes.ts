@@ -15,6 +15,7 @@ import {
 } from './summary.service.ts';
 
 const summaryDocs = (what: string, param: string) => ({
+  config: { permission: 'public' as const },
   schema: {
     summary: `${what}: commitments, disbursements, and commitments by year, sector, country and partner`,
     tags: ['portfolio'],
@@ -40,6 +41,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, store: Store): voi
   app.get<{ Params: { id: string } }>(
     '/api/activities/:id',
     {
+      config: { permission: 'public' },
       schema: {
         summary: 'One activity (by IATI identifier) with its financing, transactions and relations',
         tags: ['portfolio'],
@@ -54,7 +56,10 @@ export function registerPortfolioRoutes(app: FastifyInstance, store: Store): voi
   );
   app.get(
     '/api/quality',
-    { schema: { summary: 'Data quality per publisher', tags: ['portfolio'] } },
+    {
+      config: { permission: 'public' },
+      schema: { summary: 'Data quality per publisher', tags: ['portfolio'] },
+    },
     () => publisherQuality(store.db),
   );
 

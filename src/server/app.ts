@@ -4,8 +4,17 @@ import type { Config } from '../config.ts';
 import type { Store } from '../db/database.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { collectRoutes, registerAuth, type RegisteredRoute } from './auth.ts';
+import { registerSessionRoutes } from '../accounts/session.routes.ts';
 import { registerIatiRoutes } from '../iati/iati.routes.ts';
 import { registerPortfolioRoutes } from '../portfolio/portfolio.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the permission it declares, for the permission matrix test. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
 
 export interface AppOptions {
   store: Store;
@@ -33,10 +42,16 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
     },
   });
   registerErrorHandling(app);
+  const routes = collectRoutes(app);
+  await registerAuth(app, store, config);
   registerHealthRoutes(app, store);
+  registerSessionRoutes(app, store);
   registerIatiRoutes(app, store, config);
   registerPortfolioRoutes(app, store);
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () =>
+    app.swagger(),
+  );
+  app.decorate('registeredRoutes', routes);
   return app;
 }

@@ -33,6 +33,7 @@ export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
   app.get(
     '/healthz',
     {
+      config: { permission: 'public' },
       schema: {
         summary: 'Liveness: the process is up',
         tags: ['operations'],
@@ -45,6 +46,7 @@ export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
   app.get(
     '/readyz',
     {
+      config: { permission: 'public' },
       schema: {
         summary: 'Readiness: the database answers',
         tags: ['operations'],

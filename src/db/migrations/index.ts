@@ -5,6 +5,7 @@ import * as allocation from './2026_11_28_003_allocation.ts';
 import * as activitySearch from './2026_11_28_004_activity_search.ts';
 import * as audit from './2026_11_28_005_audit.ts';
 import * as users from './2026_11_28_006_users.ts';
+import * as sessions from './2026_11_28_007_sessions.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_004_activity_search': activitySearch,
   '2026_11_28_005_audit': audit,
   '2026_11_28_006_users': users,
+  '2026_11_28_007_sessions': sessions,
 };

@@ -1,0 +1,65 @@
+import { AppError } from '../errors.ts';
+import type { Role, RoleGrant } from './role.model.ts';
+
+/**
+ * What a request may do. Every route declares one; `public` is anyone's, including anonymous
+ * callers; the others need a signed-in user (or an API token) whose roles grant them.
+ */
+export const PERMISSIONS = [
+  'public',
+  'session',
+  'iati.import',
+  'audit.read',
+  'users.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: ['iati.import', 'audit.read', 'users.read'],
+  secretariat: ['iati.import', 'audit.read'],
+  partner_officer: ['iati.import'],
+  focal_point: [],
+  reviewer: [],
+  committee: [],
+};
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: number;
+      email: string;
+      grants: readonly RoleGrant[];
+      via: 'session' | 'admin-token';
+    };
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** Who the target belongs to, where a permission is scoped (a country's draft, a partner's data). */
+export interface AccessTarget {
+  country?: string;
+  organisation?: string;
+}
+
+function grantAllows(
+  grant: RoleGrant,
+  permission: Permission,
+  target: AccessTarget | undefined,
+): boolean {
+  if (!ROLE_PERMISSIONS[grant.role].includes(permission)) return false;
+  if (grant.role === 'focal_point' && target?.country !== undefined)
+    return grant.country === target.country;
+  if (grant.role === 'partner_officer' && target?.organisation !== undefined) {
+    return grant.organisation === target.organisation;
+  }
+  return true;
+}
+
+/** The one decision every request and service goes through; throws when the actor may not. */
+export function requireAccess(actor: Actor, permission: Permission, target?: AccessTarget): void {
+  if (permission === 'public' || permission === 'session') return;
+  if (actor.kind === 'anonymous') throw new AppError('unauthorized', 'Sign in first');
+  if (!actor.grants.some((grant) => grantAllows(grant, permission, target))) {
+    throw new AppError('forbidden', `Your roles do not allow ${permission}`);
+  }
+}

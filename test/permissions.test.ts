@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { addUser } from '../src/accounts/user.service.ts';
+import type { GrantInput } from '../src/accounts/role.model.ts';
+import { loadConfig } from '../src/config.ts';
+import { buildApp } from '../src/server/app.ts';
+import { PERMISSION_TABLE, type Caller } from './permission-table.ts';
+import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
+
+const PASSWORD = 'Correct horse 42 battery';
+const GRANTS: Record<Exclude<Caller, 'anonymous'>, GrantInput> = {
+  admin: { role: 'admin' },
+  secretariat: { role: 'secretariat' },
+  focal_point: { role: 'focal_point', country: 'KZ' },
+  partner_officer: { role: 'partner_officer', organisation: 'XM-DAC-46004' },
+  reviewer: { role: 'reviewer', country: 'UZ' },
+  committee: { role: 'committee' },
+};
+
+interface Credentials {
+  cookie: string;
+  csrfToken: string;
+}
+
+async function signIn(app: FastifyInstance, email: string): Promise<Credentials> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { email, password: PASSWORD },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  const cookie = response.cookies.find((c) => c.name === 'caravan_session');
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe('Lax');
+  return {
+    cookie: `caravan_session=${cookie!.value}`,
+    csrfToken: response.json<{ csrfToken: string }>().csrfToken,
+  };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`permissions on ${dialect}`, () => {
+    let store: TestStore;
+    let app: FastifyInstance;
+    const callers = new Map<Caller, Credentials | null>();
+
+    beforeAll(async () => {
+      store = await newTestStore(dialect);
+      app = await buildApp({ store, config: { ...loadConfig({}), logLevel: 'silent' } });
+      callers.set('anonymous', null);
+      for (const [role, grant] of Object.entries(GRANTS)) {
+        const email = `${role}@example.org`;
+        await addUser(store.db, { email, name: role, password: PASSWORD, grants: [grant] });
+        callers.set(role as Caller, await signIn(app, email));
+      }
+    });
+    afterAll(async () => {
+      await app.close();
+      await store.dispose();
+    });
+
+    function call(key: string, credentials: Credentials | null): Promise<LightMyRequestResponse> {
+      const route = PERMISSION_TABLE[key]!;
+      const method = key.split(' ')[0] as 'GET' | 'POST' | 'DELETE';
+      const headers: Record<string, string> = {};
+      if (route.contentType) headers['content-type'] = route.contentType;
+      if (credentials) {
+        headers['cookie'] = credentials.cookie;
+        headers['x-csrf-token'] = credentials.csrfToken;
+      }
+      return app.inject({
+        method,
+        url: route.url,
+        headers,
+        ...(route.body ? { payload: route.body } : {}),
+      });
+    }
+
+    it('has a row in the table for every route, and every route declares a permission', () => {
+      const routes = app.registeredRoutes.map((r) => `${r.method} ${r.url}`).sort();
+      expect(routes).toEqual(Object.keys(PERMISSION_TABLE).sort());
+      for (const route of app.registeredRoutes)
+        expect(route.permission, `${route.method} ${route.url}`).toBeDefined();
+    });
+
+    it('answers every route as the table says, for every caller', async () => {
+      for (const key of Object.keys(PERMISSION_TABLE)) {
+        const { allowed } = PERMISSION_TABLE[key]!;
+        for (const [caller, credentials] of callers) {
+          if (key === 'DELETE /api/session') continue; // signing out is checked below, once
+          const response = await call(key, credentials);
+          const expectAllowed = allowed === 'everyone' || allowed.includes(caller);
+          const denied = response.statusCode === 401 || response.statusCode === 403;
+          if (key === 'POST /api/session') {
+            expect(response.statusCode, `${key} as ${caller}`).toBe(401); // wrong credentials
+            continue;
+          }
+          expect(
+            denied,
+            `${key} as ${caller}: ${response.statusCode} ${response.body.slice(0, 200)}`,
+          ).toBe(!expectAllowed);
+          if (!expectAllowed) expect(response.statusCode).toBe(caller === 'anonymous' ? 401 : 403);
+        }
+      }
+    });
+
+    it('refuses a signed-in write without its CSRF token', async () => {
+      const admin = callers.get('admin')!;
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/imports?dryRun=true',
+        headers: { cookie: admin.cookie, 'content-type': 'application/xml' },
+        payload: PERMISSION_TABLE['POST /api/imports']!.body!,
+      });
+      expect(response.statusCode).toBe(403);
+      const body = response.json<{ error: { code: string; message: string } }>();
+      expect(body.error.code).toBe('forbidden');
+      expect(body.error.message).toMatch(/x-csrf-token/);
+    });
+
+    it('refuses a session cookie once its user has signed out', async () => {
+      const email = 'leaving@example.org';
+      await addUser(store.db, {
+        email,
+        name: 'Leaving',
+        password: PASSWORD,
+        grants: [{ role: 'secretariat' }],
+      });
+      const stolen = await signIn(app, email);
+      const headers = { cookie: stolen.cookie, 'x-csrf-token': stolen.csrfToken };
+      expect((await app.inject({ url: '/api/audit', headers })).statusCode).toBe(200);
+      const out = await app.inject({ method: 'DELETE', url: '/api/session', headers });
+      expect(out.statusCode).toBe(204);
+      expect((await app.inject({ url: '/api/audit', headers })).statusCode).toBe(401);
+    });
+
+    it('treats SQL-injection strings in every filter as data', async () => {
+      const hostile = encodeURIComponent("KZ' OR '1'='1'; DROP TABLE activity; --");
+      for (const param of ['country', 'partner', 'sector', 'status', 'region', 'q', 'cursor']) {
+        const response = await app.inject(`/api/activities?${param}=${hostile}`);
+        expect([200, 400], `${param}: ${response.body}`).toContain(response.statusCode);
+        const aggregate = await app.inject(
+          `/api/aggregate?${param === 'q' ? 'partner' : param}=${hostile}`,
+        );
+        expect([200, 400]).toContain(aggregate.statusCode);
+      }
+      const tables = await store.db.introspection.getTables();
+      expect(tables.map((t) => t.name)).toContain('activity');
+    });
+  });
+}
