@@ -10,6 +10,7 @@ describe('configuration', () => {
       logLevel: 'info',
       adminToken: null,
       importMaxBytes: 256 * 1024 * 1024,
+      signInRateLimit: 10,
     });
   });
 

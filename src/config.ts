@@ -17,6 +17,7 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(256 * 1024 * 1024),
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
 });
 
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   /** Guards the upload API until accounts exist; uploads are refused while it is unset. */
   adminToken: string | null;
   importMaxBytes: number;
+  /** Sign-in attempts allowed per client address and minute. */
+  signInRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -46,7 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const { PORT, HOST, DATABASE_URL, LOG_LEVEL, ADMIN_TOKEN, IMPORT_MAX_BYTES } = parsed.data;
+  const { PORT, HOST, DATABASE_URL, LOG_LEVEL, ADMIN_TOKEN, IMPORT_MAX_BYTES, SIGN_IN_RATE_LIMIT } =
+    parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -54,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: LOG_LEVEL,
     adminToken: ADMIN_TOKEN ?? null,
     importMaxBytes: IMPORT_MAX_BYTES,
+    signInRateLimit: SIGN_IN_RATE_LIMIT,
   };
 }

@@ -46,7 +46,10 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       store = await newTestStore(dialect);
-      app = await buildApp({ store, config: { ...loadConfig({}), logLevel: 'silent' } });
+      app = await buildApp({
+        store,
+        config: { ...loadConfig({}), logLevel: 'silent', signInRateLimit: 1000 },
+      });
       callers.set('anonymous', null);
       for (const [role, grant] of Object.entries(GRANTS)) {
         const email = `${role}@example.org`;

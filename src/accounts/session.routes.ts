@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../db/database.ts';
 import { SESSION_COOKIE } from '../server/auth.ts';
+import type { Config } from '../config.ts';
 import { requireAccess } from './access.ts';
 import { AuditListQuerySchema } from './audit.schema.ts';
 import { listAuditEntries } from './audit.service.ts';
@@ -13,11 +14,15 @@ const SignInSchema = z
   .object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) })
   .strict();
 
-export function registerSessionRoutes(app: FastifyInstance, store: Store): void {
+export function registerSessionRoutes(app: FastifyInstance, store: Store, config: Config): void {
   app.post(
     '/api/session',
     {
-      config: { permission: 'session' },
+      // The per-address limit comes on top of each account's own back-off.
+      config: {
+        permission: 'session',
+        rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' },
+      },
       schema: {
         summary: 'Sign in with email and password; sets the session cookie',
         tags: ['accounts'],

@@ -2,6 +2,7 @@ import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { requireAccess } from '../accounts/access.ts';
+import { EXPENSIVE_LIMIT } from '../server/safety.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -77,7 +78,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
   app.post(
     '/api/imports',
     {
-      config: { permission: 'iati.import' },
+      config: { permission: 'iati.import', rateLimit: EXPENSIVE_LIMIT },
       bodyLimit: config.importMaxBytes,
       schema: {
         summary: 'Import an IATI activity file (XML or gzip), as with `caravan import iati`',
@@ -122,7 +123,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
     app.get(
       `/api/transactions.${format}`,
       {
-        config: { permission: 'public' },
+        config: { permission: 'public', rateLimit: EXPENSIVE_LIMIT },
         schema: {
           summary: `The transactions of the matching activities as ${format.toUpperCase()}, streamed`,
           tags: ['portfolio'],
@@ -146,7 +147,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
   app.get(
     '/api/activities.xml',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimit: EXPENSIVE_LIMIT },
       schema: {
         summary: 'The stored activities as IATI 2.03 XML, filtered',
         tags: ['iati'],

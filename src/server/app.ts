@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Store } from '../db/database.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { registerWebSafety } from './safety.ts';
 import { collectRoutes, registerAuth, type RegisteredRoute } from './auth.ts';
 import { registerSessionRoutes } from '../accounts/session.routes.ts';
 import { registerIatiRoutes } from '../iati/iati.routes.ts';
@@ -42,10 +43,11 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
     },
   });
   registerErrorHandling(app);
+  await registerWebSafety(app);
   const routes = collectRoutes(app);
   await registerAuth(app, store, config);
   registerHealthRoutes(app, store);
-  registerSessionRoutes(app, store);
+  registerSessionRoutes(app, store, config);
   registerIatiRoutes(app, store, config);
   registerPortfolioRoutes(app, store);
 
