@@ -56,7 +56,12 @@ await syncReferenceData(store.db);
 const started = Date.now();
 const sources = [];
 for await (const source of expandSources([file])) sources.push(source);
-const summary = await importIati(store.db, sources, { dryRun: false, label: `bench ${count}` });
+const summary = await importIati(store.db, sources, {
+  dryRun: false,
+  label: `bench ${count}`,
+  actor: 'bench',
+  origin: 'cli',
+});
 const seconds = (Date.now() - started) / 1000;
 console.log(
   `${count} activities (${(statSync(file).size / 1e6).toFixed(0)} MB of IATI) imported in ${seconds.toFixed(1)} s:`,

@@ -20,7 +20,7 @@ for (const dialect of DIALECTS) {
     afterEach(() => store.dispose());
 
     const run = (files: ImportSource[], dryRun = false): Promise<ImportSummary> =>
-      importIati(store.db, files, { dryRun, label: 'test' });
+      importIati(store.db, files, { dryRun, label: 'test', actor: 'test', origin: 'test' });
     const count = async (table: 'activity' | 'activity_transaction') =>
       Number(
         (

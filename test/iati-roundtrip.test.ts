@@ -58,7 +58,12 @@ for (const dialect of DIALECTS) {
       async () => {
         const sources: ImportSource[] = [];
         for await (const source of expandSources(REAL_FILES)) sources.push(source);
-        const first = await importIati(store.db, sources, { dryRun: false, label: 'real' });
+        const first = await importIati(store.db, sources, {
+          dryRun: false,
+          label: 'real',
+          actor: 'test',
+          origin: 'test',
+        });
         const stored = first.totals.imported;
         expect(stored).toBeGreaterThan(100);
 
@@ -69,6 +74,8 @@ for (const dialect of DIALECTS) {
         const again = await importIati(store.db, [textSource('export.xml', xml)], {
           dryRun: false,
           label: 'round trip',
+          actor: 'test',
+          origin: 'test',
         });
         expect(again.totals.rejected).toBe(0);
         expect(again.totals.unchanged).toBe(stored - skipped);
@@ -100,6 +107,8 @@ for (const dialect of DIALECTS) {
       const summary = await importIati(imported.db, [textSource('demo.xml', xml)], {
         dryRun: false,
         label: 'demo as IATI',
+        actor: 'test',
+        origin: 'test',
       });
       expect(summary.totals).toMatchObject({
         rejected: 0,

@@ -121,6 +121,59 @@ for (const dialect of DIALECTS) {
       expect(body.error.message).toMatch(/x-csrf-token/);
     });
 
+    async function newToken(caller: Caller, permissions: string[]): Promise<string> {
+      const { cookie, csrfToken } = callers.get(caller)!;
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        payload: { name: `${caller} client`, permissions },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ token: string }>().token;
+    }
+
+    it('lets an API token do only what it is scoped to, and no token manage tokens', async () => {
+      const partner = {
+        authorization: `Bearer ${await newToken('partner_officer', ['iati.import'])}`,
+      };
+      const upload = PERMISSION_TABLE['POST /api/imports']!;
+      const imported = await app.inject({
+        method: 'POST',
+        url: upload.url,
+        headers: { ...partner, 'content-type': upload.contentType! },
+        payload: upload.body!,
+      });
+      expect([401, 403], imported.body).not.toContain(imported.statusCode);
+      expect((await app.inject({ url: '/api/audit', headers: partner })).statusCode).toBe(403);
+      expect((await app.inject({ url: '/api/tokens', headers: partner })).statusCode).toBe(403);
+      // A secretariat token for imports cannot read the audit trail its user can read.
+      const analyst = { authorization: `Bearer ${await newToken('secretariat', ['iati.import'])}` };
+      const audit = await app.inject({ url: '/api/audit', headers: analyst });
+      expect(audit.json()).toEqual({
+        error: { code: 'forbidden', message: 'This API token is not scoped to audit.read' },
+      });
+    });
+
+    it('refuses a revoked API token', async () => {
+      const token = await newToken('secretariat', ['audit.read']);
+      const headers = { authorization: `Bearer ${token}` };
+      expect((await app.inject({ url: '/api/audit', headers })).statusCode).toBe(200);
+      const { cookie, csrfToken } = callers.get('secretariat')!;
+      const session = { cookie, 'x-csrf-token': csrfToken };
+      const { tokens } = (await app.inject({ url: '/api/tokens', headers: session })).json<{
+        tokens: { id: number; prefix: string }[];
+      }>();
+      const id = tokens.find((t) => token.startsWith(t.prefix))!.id;
+      const revoked = await app.inject({
+        method: 'DELETE',
+        url: `/api/tokens/${id}`,
+        headers: session,
+      });
+      expect(revoked.statusCode).toBe(204);
+      expect((await app.inject({ url: '/api/audit', headers })).statusCode).toBe(401);
+    });
+
     it('refuses a session cookie once its user has signed out', async () => {
       const email = 'leaving@example.org';
       await addUser(store.db, {

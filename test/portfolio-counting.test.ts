@@ -66,7 +66,12 @@ for (const dialect of DIALECTS) {
     afterEach(() => store.dispose());
 
     const load = (...files: ImportSource[]) =>
-      importIati(store.db, files, { dryRun: false, label: 'counting test' });
+      importIati(store.db, files, {
+        dryRun: false,
+        label: 'counting test',
+        actor: 'test',
+        origin: 'test',
+      });
     const ask = (params: Record<string, string>) =>
       aggregate(store.db, AggregateQuerySchema.parse(params));
 
@@ -163,7 +168,12 @@ describe.runIf(existsSync(REAL_FILE))('a multi-country activity in a real file',
     try {
       const sources: ImportSource[] = [];
       for await (const s of expandSources([REAL_FILE])) sources.push(s);
-      await importIati(store.db, sources, { dryRun: false, label: 'real' });
+      await importIati(store.db, sources, {
+        dryRun: false,
+        label: 'real',
+        actor: 'test',
+        origin: 'test',
+      });
       const { rows } = await sql<{ activity_id: number; n: number }>`
         select activity_id, count(*) as n from recipient_country
         where percentage is not null group by activity_id having count(*) > 1`.execute(store.db);

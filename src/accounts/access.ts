@@ -11,17 +11,24 @@ export const PERMISSIONS = [
   'iati.import',
   'audit.read',
   'users.read',
+  'tokens.own',
+  'tokens.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['iati.import', 'audit.read', 'users.read'],
-  secretariat: ['iati.import', 'audit.read'],
-  partner_officer: ['iati.import'],
-  focal_point: [],
-  reviewer: [],
-  committee: [],
+  admin: ['iati.import', 'audit.read', 'users.read', 'tokens.own', 'tokens.manage'],
+  secretariat: ['iati.import', 'audit.read', 'tokens.own'],
+  partner_officer: ['iati.import', 'tokens.own'],
+  focal_point: ['tokens.own'],
+  reviewer: ['tokens.own'],
+  committee: ['tokens.own'],
 };
+
+/** Every permission these grants allow for some target: what an API token may be scoped to. */
+export function permissionsOf(grants: readonly RoleGrant[]): Set<Permission> {
+  return new Set(grants.flatMap((grant) => ROLE_PERMISSIONS[grant.role]));
+}
 
 export type Actor =
   | { kind: 'anonymous' }
@@ -30,7 +37,9 @@ export type Actor =
       userId: number;
       email: string;
       grants: readonly RoleGrant[];
-      via: 'session' | 'admin-token';
+      via: 'session' | 'admin-token' | 'api-token';
+      /** Set for an API token: only these permissions, however much the grants allow. */
+      onlyPermissions?: ReadonlySet<Permission>;
     };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
@@ -59,6 +68,9 @@ function grantAllows(
 export function requireAccess(actor: Actor, permission: Permission, target?: AccessTarget): void {
   if (permission === 'public' || permission === 'session') return;
   if (actor.kind === 'anonymous') throw new AppError('unauthorized', 'Sign in first');
+  if (actor.onlyPermissions && !actor.onlyPermissions.has(permission)) {
+    throw new AppError('forbidden', `This API token is not scoped to ${permission}`);
+  }
   if (!actor.grants.some((grant) => grantAllows(grant, permission, target))) {
     throw new AppError('forbidden', `Your roles do not allow ${permission}`);
   }

@@ -3,13 +3,17 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { migrateToLatest } from '../db/migrate.ts';
 import { iatiDocument } from '../iati/export/index.ts';
 import type { ActivityInput } from '../portfolio/activity.model.ts';
 import { loadDemoPortfolio } from '../portfolio/demo.service.ts';
 import { generateDemoPortfolio } from '../portfolio/demo/generate.ts';
 import { syncReferenceData } from '../reference/reference.repository.ts';
+import { loadDemoAccounts } from '../accounts/demo-accounts.ts';
+import { appendAudit } from '../accounts/audit.service.ts';
+import { cliActor } from './audit.ts';
+import { AppError } from '../errors.ts';
 import { withStore } from './context.ts';
 
 /** One IATI file per reporting organisation, as partners publish them. */
@@ -40,7 +44,13 @@ export function registerDemoCommand(program: Command): void {
       '--write-iati <dir>',
       'write the demo portfolio as IATI 2.03 files instead of loading it',
     )
-    .action(async (flags: { writeIati?: string }, command: Command) => {
+    .addOption(
+      new Option(
+        '--password <password>',
+        'one password for every demo account (default: generated, shown once)',
+      ).env('CARAVAN_DEMO_PASSWORD'),
+    )
+    .action(async (flags: { writeIati?: string; password?: string }, command: Command) => {
       if (flags.writeIati) {
         for (const line of await writeDemoIati(flags.writeIati)) console.log(line);
         return;
@@ -54,6 +64,43 @@ export function registerDemoCommand(program: Command): void {
           `${store.location}: demo portfolio of ${total} activities ` +
             `(${counts.imported} imported, ${counts.replaced} replaced, ${counts.unchanged} unchanged)`,
         );
+        const accounts = await store.db
+          .transaction()
+          .execute(async (trx) => {
+            const loaded = await loadDemoAccounts(trx, flags.password);
+            for (const account of loaded.filter((a) => a.created)) {
+              await appendAudit(trx, {
+                actor: cliActor(),
+                action: 'user.add',
+                targetType: 'user',
+                targetId: account.email,
+                after: { email: account.email, roles: account.role, demo: true },
+                origin: 'cli',
+              });
+            }
+            return loaded;
+          })
+          .catch((error: unknown) => {
+            // An installation with real data keeps its portfolio demo but gets no demo accounts.
+            if (error instanceof AppError && error.code === 'conflict') {
+              console.log(`demo accounts not added: ${error.message}`);
+              return [];
+            }
+            throw error;
+          });
+        const created = accounts.filter((a) => a.created);
+        if (created.length > 0) {
+          console.log('demo accounts (passwords are shown this once):');
+          for (const a of created) {
+            console.log(
+              `  ${a.email.padEnd(40)} ${a.role.padEnd(28)} ${a.password ?? '(the --password given)'}`,
+            );
+          }
+        } else {
+          console.log(
+            `demo accounts: ${accounts.length} already present (caravan user reset EMAIL gives a new password)`,
+          );
+        }
       });
     });
 }

@@ -7,6 +7,7 @@ import {
   type ImportSummary,
 } from '../iati/import.service.ts';
 import { expandSources, type ImportSource } from '../iati/sources.ts';
+import { cliActor } from './audit.ts';
 import { withStore } from './context.ts';
 
 interface ImportFlags {
@@ -93,6 +94,8 @@ export function registerImportCommand(program: Command): void {
         const summary = await importIati(store.db, sources, {
           dryRun: flags.dryRun ?? false,
           label: paths.join(' '),
+          actor: cliActor(),
+          origin: 'cli',
           onProgress: (progress) => bar?.update(progress),
           onFile: (file) => {
             bar?.fileDone(file, byPath.get(file.path));

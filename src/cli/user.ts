@@ -9,7 +9,24 @@ import {
   listUsers,
   resetPassword,
 } from '../accounts/user.service.ts';
+import { appendAudit } from '../accounts/audit.service.ts';
+import { deleteUserSessions } from '../accounts/session.service.ts';
+import type { Db } from '../db/database.ts';
+import { cliActor } from './audit.ts';
 import { withStore } from './context.ts';
+
+/** Records a change to a user in the audit trail, inside the change's own transaction. */
+function audited(db: Db, action: string, email: string, before: unknown, after: unknown) {
+  return appendAudit(db, {
+    actor: cliActor(),
+    action,
+    targetType: 'user',
+    targetId: email,
+    before,
+    after,
+    origin: 'cli',
+  });
+}
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -62,12 +79,16 @@ export function registerUserCommands(program: Command): void {
         command: Command,
       ) =>
         withStore(command, async (store) => {
-          const added = await addUser(store.db, {
-            email,
-            name: flags.name,
-            password: flags.password,
-            // CARAVAN_USER_ROLES holds several specs separated by spaces.
-            grants: flags.role.flatMap(parseRoleSpecs),
+          const added = await store.db.transaction().execute(async (trx) => {
+            const result = await addUser(trx, {
+              email,
+              name: flags.name,
+              password: flags.password,
+              // CARAVAN_USER_ROLES holds several specs separated by spaces.
+              grants: flags.role.flatMap(parseRoleSpecs),
+            });
+            await audited(trx, 'user.add', result.user.email, null, result.user);
+            return result;
           });
           console.log(`added ${describeUser(added.user)}`);
           if (added.password !== undefined) showPassword(added.password);
@@ -107,7 +128,14 @@ export function registerUserCommands(program: Command): void {
           console.log(`would disable ${describeUser(await getUser(store.db, email))} (dry run)`);
           return;
         }
-        console.log(`disabled ${describeUser(await disableUser(store.db, email))}`);
+        const disabled = await store.db.transaction().execute(async (trx) => {
+          const before = await getUser(trx, email);
+          const after = await disableUser(trx, email);
+          await deleteUserSessions(trx, after.id);
+          await audited(trx, 'user.disable', after.email, before, after);
+          return after;
+        });
+        console.log(`disabled ${describeUser(disabled)}`);
       }),
     );
 
@@ -124,7 +152,15 @@ export function registerUserCommands(program: Command): void {
           );
           return;
         }
-        const reset = await resetPassword(store.db, email);
+        const reset = await store.db.transaction().execute(async (trx) => {
+          const result = await resetPassword(trx, email);
+          await deleteUserSessions(trx, result.user.id);
+          // The new password is never recorded, only that it changed.
+          await audited(trx, 'user.reset-password', result.user.email, null, {
+            passwordChanged: true,
+          });
+          return result;
+        });
         console.log(`new password for ${reset.user.email}`);
         showPassword(reset.password);
       }),

@@ -1,6 +1,7 @@
 import { Kysely, sql, type Transaction } from 'kysely';
 import type { AuditTables } from '../accounts/audit.table.ts';
 import type { SessionTables } from '../accounts/session.table.ts';
+import type { TokenTables } from '../accounts/token.table.ts';
 import type { UserTables } from '../accounts/user.table.ts';
 import type { IatiTables } from '../iati/import-run.table.ts';
 import type { AllocationTables } from '../portfolio/allocation.table.ts';
@@ -17,7 +18,8 @@ export interface Database
     IatiTables,
     AuditTables,
     UserTables,
-    SessionTables {}
+    SessionTables,
+    TokenTables {}
 
 /** A connection or a transaction: repositories take either, so callers own the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

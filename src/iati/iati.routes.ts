@@ -106,6 +106,8 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
       const summary = await importIati(store.db, [source], {
         dryRun: query.dryRun ?? false,
         label: `upload: ${name}`,
+        actor: request.actor.kind === 'user' ? request.actor.email : 'anonymous',
+        origin: request.ip,
       });
       const file = summary.files[0];
       if (file?.refused) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
-import { storeActivity, type StoreOutcome } from '../portfolio/activity.service.ts';
+import { storeActivity } from '../portfolio/activity.service.ts';
+import { appendAudit } from '../accounts/audit.service.ts';
 import type { UsdConverter } from '../portfolio/activity.repository.ts';
 import { loadUsdConverter } from '../reference/fx.service.ts';
 import { affectedActivities, refreshAllocations } from '../portfolio/allocation.service.ts';
@@ -47,6 +48,9 @@ export interface ImportOptions {
   dryRun: boolean;
   /** What is being imported, for the import run's record: the paths, an upload's name. */
   label: string;
+  /** Who imports and from where, for the audit trail: a user's email or `cli:…`, an address or `cli`. */
+  actor: string;
+  origin: string;
   onProgress?: (progress: ImportProgress) => void;
   onFile?: (file: FileSummary) => void;
 }
@@ -100,8 +104,19 @@ async function readInto(
     const item = next.value;
     summary.activities += 1;
     if (item.ok) {
-      const outcome: StoreOutcome = await storeActivity(trx, item.activity, store);
+      const { outcome, previousHash, hash } = await storeActivity(trx, item.activity, store);
       summary[outcome] += 1;
+      if (outcome !== 'unchanged') {
+        await appendAudit(trx, {
+          actor: options.actor,
+          action: outcome === 'imported' ? 'activity.import' : 'activity.replace',
+          targetType: 'activity',
+          targetId: item.activity.iatiIdentifier,
+          before: previousHash && { contentHash: previousHash },
+          after: { contentHash: hash, source: source.path, importRun: context.runId },
+          origin: options.origin,
+        });
+      }
       if (outcome !== 'unchanged') changed.push(detached(item.activity.iatiIdentifier));
       if (changed.length >= ALLOCATION_BATCH) {
         await refreshAllocations(trx, await affectedActivities(trx, changed.splice(0)));

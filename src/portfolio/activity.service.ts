@@ -12,6 +12,13 @@ import {
 
 export type StoreOutcome = 'imported' | 'unchanged' | 'replaced';
 
+/** What storing did, with the content digests before and after for the audit trail. */
+export interface StoreResult {
+  outcome: StoreOutcome;
+  previousHash: string | null;
+  hash: string;
+}
+
 export interface StoreOptions {
   isDemo: boolean;
   importRunId: number | null;
@@ -32,10 +39,10 @@ export async function storeActivity(
   trx: Db,
   activity: ActivityInput,
   options: StoreOptions,
-): Promise<StoreOutcome> {
+): Promise<StoreResult> {
   const hash = contentHash(activity);
   const existing = await findActivityRef(trx, activity.iatiIdentifier);
-  if (existing?.contentHash === hash) return 'unchanged';
+  if (existing?.contentHash === hash) return { outcome: 'unchanged', previousHash: hash, hash };
   if (existing) {
     await removeAllocations(trx, [existing.id]);
     await deleteActivity(trx, existing.id);
@@ -47,7 +54,9 @@ export async function storeActivity(
     now: options.now ?? new Date().toISOString(),
   };
   await insertActivity(trx, activity, meta, options.toUsd);
-  return existing ? 'replaced' : 'imported';
+  return existing
+    ? { outcome: 'replaced', previousHash: existing.contentHash, hash }
+    : { outcome: 'imported', previousHash: null, hash };
 }
 
 /** Stores a batch of activities in one transaction. */
@@ -60,7 +69,7 @@ export async function storeActivities(
   return db.transaction().execute(async (trx) => {
     const outcomes: StoreOutcome[] = [];
     for (const activity of activities) {
-      outcomes.push(await storeActivity(trx, activity, { ...options, now }));
+      outcomes.push((await storeActivity(trx, activity, { ...options, now })).outcome);
     }
     const changed = activities.filter((_, i) => outcomes[i] !== 'unchanged');
     await refreshAllocations(

@@ -7,6 +7,7 @@ import { registerHealthRoutes } from './health.routes.ts';
 import { registerWebSafety } from './safety.ts';
 import { collectRoutes, registerAuth, type RegisteredRoute } from './auth.ts';
 import { registerSessionRoutes } from '../accounts/session.routes.ts';
+import { registerTokenRoutes } from '../accounts/token.routes.ts';
 import { registerIatiRoutes } from '../iati/iati.routes.ts';
 import { registerPortfolioRoutes } from '../portfolio/portfolio.routes.ts';
 
@@ -48,6 +49,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   await registerAuth(app, store, config);
   registerHealthRoutes(app, store);
   registerSessionRoutes(app, store, config);
+  registerTokenRoutes(app, store);
   registerIatiRoutes(app, store, config);
   registerPortfolioRoutes(app, store);
 

@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ANONYMOUS, requireAccess, type Actor, type Permission } from '../accounts/access.ts';
 import { resolveSession } from '../accounts/session.service.ts';
+import { actorForToken } from '../accounts/token.service.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -33,7 +34,7 @@ function bearerToken(request: FastifyRequest): string | null {
   return header.startsWith('Bearer ') ? header.slice('Bearer '.length) : null;
 }
 
-/** Until API tokens exist, the configured ADMIN_TOKEN stands for an administrator. */
+/** The configured ADMIN_TOKEN stands for an administrator: for bootstrapping and scripts. */
 const ADMIN_TOKEN_ACTOR: Actor = {
   kind: 'user',
   userId: 0,
@@ -47,7 +48,7 @@ async function actorOf(request: FastifyRequest, store: Store, config: Config): P
   if (bearer !== null) {
     if (config.adminToken !== null && sameSecret(bearer, config.adminToken))
       return ADMIN_TOKEN_ACTOR;
-    throw new AppError('unauthorized', 'The bearer token is not valid');
+    return actorForToken(store.db, bearer);
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return ANONYMOUS;

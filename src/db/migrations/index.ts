@@ -6,6 +6,7 @@ import * as activitySearch from './2026_11_28_004_activity_search.ts';
 import * as audit from './2026_11_28_005_audit.ts';
 import * as users from './2026_11_28_006_users.ts';
 import * as sessions from './2026_11_28_007_sessions.ts';
+import * as apiTokens from './2026_11_28_008_api_tokens.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_005_audit': audit,
   '2026_11_28_006_users': users,
   '2026_11_28_007_sessions': sessions,
+  '2026_11_28_008_api_tokens': apiTokens,
 };

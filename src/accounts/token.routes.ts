@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { requireAccess, type Actor } from './access.ts';
+import { CreateTokenSchema, TokenIdSchema } from './token.schema.ts';
+import { createToken, listTokens, revokeToken } from './token.service.ts';
+import type { Db } from '../db/database.ts';
+import type { User } from './user.model.ts';
+import { getUserById } from './user.repository.ts';
+
+const ROUTE_PERMISSION = 'tokens.own' as const;
+
+const docs = (summary: string) => ({
+  config: { permission: ROUTE_PERMISSION },
+  schema: { summary, tags: ['accounts'] },
+});
+
+/** The user whose tokens a request manages: a signed-in person, never a token. */
+async function tokenOwner(db: Db, actor: Actor): Promise<User> {
+  requireAccess(actor, 'tokens.own');
+  const user = actor.kind === 'user' ? await getUserById(db, actor.userId) : undefined;
+  // The configured ADMIN_TOKEN passes requireAccess but has no account to own tokens.
+  if (!user) throw new AppError('forbidden', 'API tokens belong to a user account: sign in');
+  return user;
+}
+
+export function registerTokenRoutes(app: FastifyInstance, store: Store): void {
+  const db: Db = store.db;
+
+  app.post(
+    '/api/tokens',
+    docs('Create an API token scoped to some of your permissions; the token is shown only here'),
+    async (request, reply) => {
+      const owner = await tokenOwner(db, request.actor);
+      const created = await createToken(db, owner, CreateTokenSchema.parse(request.body));
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get('/api/tokens', docs('Your API tokens, without their secrets'), async (request) => {
+    const owner = await tokenOwner(db, request.actor);
+    return { tokens: await listTokens(db, owner.id) };
+  });
+
+  app.delete(
+    '/api/tokens/:id',
+    docs('Revoke an API token: yours, or anyone’s for an administrator'),
+    async (request, reply) => {
+      const { id } = TokenIdSchema.parse(request.params);
+      await revokeToken(db, request.actor, id);
+      return reply.status(204).send();
+    },
+  );
+}
