@@ -1,4 +1,5 @@
-import type { Db } from '../db/database.ts';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Database, Db } from '../db/database.ts';
 import type { ActivityInput } from '../portfolio/activity.model.ts';
 import { z } from 'zod';
 
@@ -15,6 +16,28 @@ export type ExportFilter = z.infer<typeof ExportFilterSchema>;
 
 const PAGE = 500;
 
+/** The export filter as a condition on the `activity` table, shared by every export. */
+export function matchesExportFilter(filter: ExportFilter) {
+  return (eb: ExpressionBuilder<Database, 'activity'>) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (filter.country) {
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom('recipient_country')
+            .select('recipient_country.activity_id')
+            .whereRef('recipient_country.activity_id', '=', 'activity.id')
+            .where('recipient_country.country_code', '=', filter.country),
+        ),
+      );
+    }
+    if (filter.reportingOrg)
+      conditions.push(eb('activity.reporting_org_ref', '=', filter.reportingOrg));
+    if (filter.status) conditions.push(eb('activity.status', '=', filter.status));
+    return eb.and(conditions);
+  };
+}
+
 /** Stored activities matching the filter, in identifier order, read a page at a time. */
 export async function* storedActivities(
   db: Db,
@@ -22,26 +45,13 @@ export async function* storedActivities(
 ): AsyncGenerator<ActivityInput> {
   let after = '';
   for (;;) {
-    let query = db
+    const query = db
       .selectFrom('activity')
       .select(['iati_identifier', 'document'])
       .where('iati_identifier', '>', after)
+      .where(matchesExportFilter(filter))
       .orderBy('iati_identifier')
       .limit(PAGE);
-    if (filter.country) {
-      const country = filter.country;
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('recipient_country')
-            .select('activity_id')
-            .whereRef('recipient_country.activity_id', '=', 'activity.id')
-            .where('recipient_country.country_code', '=', country),
-        ),
-      );
-    }
-    if (filter.reportingOrg) query = query.where('reporting_org_ref', '=', filter.reportingOrg);
-    if (filter.status) query = query.where('status', '=', filter.status);
     const rows = await query.execute();
     for (const row of rows) yield JSON.parse(row.document) as ActivityInput;
     const last = rows.at(-1);

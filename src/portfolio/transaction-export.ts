@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import type { ExportFilter } from '../iati/export.service.ts';
+import { matchesExportFilter, type ExportFilter } from '../iati/export.service.ts';
 import type { Column } from '../reports/tabular/index.ts';
 
 export interface TransactionRow {
@@ -50,13 +50,13 @@ export async function* transactionRows(
 ): AsyncGenerator<TransactionRow> {
   let after = 0;
   for (;;) {
-    let query = db
+    const query = db
       .selectFrom('activity_transaction as t')
-      .innerJoin('activity as a', 'a.id', 't.activity_id')
+      .innerJoin('activity', 'activity.id', 't.activity_id')
       .select([
-        'a.iati_identifier',
-        'a.title',
-        'a.reporting_org_ref',
+        'activity.iati_identifier',
+        'activity.title',
+        'activity.reporting_org_ref',
         't.id',
         't.type',
         't.date',
@@ -71,22 +71,9 @@ export async function* transactionRows(
         't.sector_code',
       ])
       .where('t.id', '>', after)
+      .where(matchesExportFilter(filter))
       .orderBy('t.id')
       .limit(PAGE);
-    if (filter.country) {
-      const country = filter.country;
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('recipient_country as c')
-            .select('c.activity_id')
-            .whereRef('c.activity_id', '=', 'a.id')
-            .where('c.country_code', '=', country),
-        ),
-      );
-    }
-    if (filter.reportingOrg) query = query.where('a.reporting_org_ref', '=', filter.reportingOrg);
-    if (filter.status) query = query.where('a.status', '=', filter.status);
     const rows = await query.execute();
     yield* rows;
     const last = rows.at(-1);
