@@ -58,7 +58,7 @@ export function registerDemoCommand(program: Command): void {
       await withStore(command, async (store) => {
         await migrateToLatest(store.db);
         await syncReferenceData(store.db);
-        const counts = await loadDemoPortfolio(store.db);
+        const counts = await loadDemoPortfolio(store.db, cliActor());
         const total = counts.imported + counts.unchanged + counts.replaced;
         console.log(
           `${store.location}: demo portfolio of ${total} activities ` +
