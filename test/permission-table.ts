@@ -35,6 +35,23 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
   'GET /api/session': { url: '/api/session', allowed: 'everyone' },
   'DELETE /api/session': { url: '/api/session', allowed: 'everyone' },
   'GET /api/audit': { url: '/api/audit', allowed: ['admin', 'secretariat'] },
+  'POST /api/session/password': {
+    url: '/api/session/password',
+    body: JSON.stringify({ current: 'not the password', next: 'Another long password 9' }),
+    contentType: 'application/json',
+    // Signed-in callers get through to a 400: the current password is wrong.
+    allowed: SIGNED_IN,
+  },
+  'POST /api/users/:email/reset-link': {
+    url: '/api/users/nobody%40example.org/reset-link',
+    allowed: ['admin'],
+  },
+  'POST /api/password-reset': {
+    url: '/api/password-reset',
+    body: JSON.stringify({ token: 'not-a-reset-token', password: 'Another long password 9' }),
+    contentType: 'application/json',
+    allowed: 'everyone',
+  },
   'POST /api/tokens': {
     url: '/api/tokens',
     body: JSON.stringify({ name: 'matrix', permissions: ['iati.import'] }),

@@ -174,6 +174,59 @@ for (const dialect of DIALECTS) {
       expect((await app.inject({ url: '/api/audit', headers })).statusCode).toBe(401);
     });
 
+    it('changes a password and ends the other sessions; resets one through an admin link', async () => {
+      const email = 'changing@example.org';
+      await addUser(store.db, {
+        email,
+        name: 'Changing',
+        password: PASSWORD,
+        grants: [{ role: 'secretariat' }],
+      });
+      const first = await signIn(app, email);
+      const second = await signIn(app, email);
+      const next = 'Brand new password 77';
+      const changed = await app.inject({
+        method: 'POST',
+        url: '/api/session/password',
+        headers: { cookie: first.cookie, 'x-csrf-token': first.csrfToken },
+        payload: { current: PASSWORD, next },
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect(
+        (await app.inject({ url: '/api/audit', headers: { cookie: second.cookie } })).statusCode,
+      ).toBe(401);
+      const renewed = changed.cookies.find((c) => c.name === 'caravan_session')!;
+      expect(
+        (
+          await app.inject({
+            url: '/api/audit',
+            headers: { cookie: `caravan_session=${renewed.value}` },
+          })
+        ).statusCode,
+      ).toBe(200);
+
+      const admin = callers.get('admin')!;
+      const link = await app.inject({
+        method: 'POST',
+        url: `/api/users/${encodeURIComponent(email)}/reset-link`,
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      });
+      expect(link.statusCode, link.body).toBe(201);
+      const token = new URL(link.json<{ path: string }>().path, 'http://x').searchParams.get(
+        'token',
+      )!;
+      const reset = (password: string) =>
+        app.inject({ method: 'POST', url: '/api/password-reset', payload: { token, password } });
+      expect((await reset('Reset password 2026 ok')).statusCode).toBe(204);
+      expect((await reset('Second try 2026 again')).statusCode).toBe(400);
+      const signedIn = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email, password: 'Reset password 2026 ok' },
+      });
+      expect(signedIn.statusCode).toBe(200);
+    });
+
     it('refuses a session cookie once its user has signed out', async () => {
       const email = 'leaving@example.org';
       await addUser(store.db, {

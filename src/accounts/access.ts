@@ -13,16 +13,26 @@ export const PERMISSIONS = [
   'users.read',
   'tokens.own',
   'tokens.manage',
+  'account.own',
+  'users.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['iati.import', 'audit.read', 'users.read', 'tokens.own', 'tokens.manage'],
-  secretariat: ['iati.import', 'audit.read', 'tokens.own'],
-  partner_officer: ['iati.import', 'tokens.own'],
-  focal_point: ['tokens.own'],
-  reviewer: ['tokens.own'],
-  committee: ['tokens.own'],
+  admin: [
+    'iati.import',
+    'audit.read',
+    'users.read',
+    'users.manage',
+    'tokens.own',
+    'tokens.manage',
+    'account.own',
+  ],
+  secretariat: ['iati.import', 'audit.read', 'tokens.own', 'account.own'],
+  partner_officer: ['iati.import', 'tokens.own', 'account.own'],
+  focal_point: ['tokens.own', 'account.own'],
+  reviewer: ['tokens.own', 'account.own'],
+  committee: ['tokens.own', 'account.own'],
 };
 
 /** Every permission these grants allow for some target: what an API token may be scoped to. */

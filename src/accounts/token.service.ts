@@ -32,7 +32,11 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
  * Never given to a token, even when its user has them: a token that could make tokens would
  * outlive its own revocation, and one that could revoke others could lock its owner out.
  */
-const NOT_FOR_TOKENS: ReadonlySet<Permission> = new Set(['tokens.own', 'tokens.manage']);
+const NOT_FOR_TOKENS: ReadonlySet<Permission> = new Set([
+  'tokens.own',
+  'tokens.manage',
+  'account.own',
+]);
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

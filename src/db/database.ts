@@ -1,5 +1,6 @@
 import { Kysely, sql, type Transaction } from 'kysely';
 import type { AuditTables } from '../accounts/audit.table.ts';
+import type { PasswordResetTables } from '../accounts/password-reset.ts';
 import type { SessionTables } from '../accounts/session.table.ts';
 import type { TokenTables } from '../accounts/token.table.ts';
 import type { UserTables } from '../accounts/user.table.ts';
@@ -19,7 +20,8 @@ export interface Database
     AuditTables,
     UserTables,
     SessionTables,
-    TokenTables {}
+    TokenTables,
+    PasswordResetTables {}
 
 /** A connection or a transaction: repositories take either, so callers own the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

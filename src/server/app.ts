@@ -8,6 +8,7 @@ import { registerWebSafety } from './safety.ts';
 import { collectRoutes, registerAuth, type RegisteredRoute } from './auth.ts';
 import { registerSessionRoutes } from '../accounts/session.routes.ts';
 import { registerTokenRoutes } from '../accounts/token.routes.ts';
+import { registerPasswordRoutes } from '../accounts/password.routes.ts';
 import { registerIatiRoutes } from '../iati/iati.routes.ts';
 import { registerPortfolioRoutes } from '../portfolio/portfolio.routes.ts';
 
@@ -50,6 +51,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   registerHealthRoutes(app, store);
   registerSessionRoutes(app, store, config);
   registerTokenRoutes(app, store);
+  registerPasswordRoutes(app, store, config);
   registerIatiRoutes(app, store, config);
   registerPortfolioRoutes(app, store);
 
