@@ -46,6 +46,18 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
     url: '/api/users/nobody%40example.org/reset-link',
     allowed: ['admin'],
   },
+  'GET /api/users': { url: '/api/users', allowed: ['admin'] },
+  'POST /api/users': {
+    url: '/api/users',
+    // An invalid grant: allowed callers get through to a 400 and nothing is stored.
+    body: JSON.stringify({ email: 'new@example.org', name: 'New', grants: [{ role: 'emperor' }] }),
+    contentType: 'application/json',
+    allowed: ['admin'],
+  },
+  'POST /api/users/:email/disable': {
+    url: '/api/users/nobody%40example.org/disable',
+    allowed: ['admin'],
+  },
   'POST /api/password-reset': {
     url: '/api/password-reset',
     body: JSON.stringify({ token: 'not-a-reset-token', password: 'Another long password 9' }),

@@ -227,6 +227,47 @@ for (const dialect of DIALECTS) {
       expect(signedIn.statusCode).toBe(200);
     });
 
+    it('lets an admin add and disable users over HTTP, each change in the audit trail', async () => {
+      const admin = callers.get('admin')!;
+      const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken };
+      const added = await app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers,
+        payload: {
+          email: 'new.analyst@example.org',
+          name: 'New Analyst',
+          grants: [{ role: 'secretariat' }],
+        },
+      });
+      expect(added.statusCode, added.body).toBe(201);
+      const { password } = added.json<{ password: string }>();
+      const session = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: 'new.analyst@example.org', password },
+      });
+      expect(session.statusCode).toBe(200);
+      const disabled = await app.inject({
+        method: 'POST',
+        url: '/api/users/new.analyst%40example.org/disable',
+        headers,
+      });
+      expect(disabled.json()).toMatchObject({ status: 'disabled' });
+      const cookie = session.cookies.find((c) => c.name === 'caravan_session')!;
+      const after = await app.inject({
+        url: '/api/session',
+        headers: { cookie: `caravan_session=${cookie.value}` },
+      });
+      expect(after.json()).toEqual({ user: null, csrfToken: null });
+      const audit = await app.inject({ url: '/api/audit?limit=5', headers });
+      const actions = audit
+        .json<{ action: string; targetId: string }[]>()
+        .map((e) => `${e.action} ${e.targetId}`);
+      expect(actions).toContain('user.add new.analyst@example.org');
+      expect(actions).toContain('user.disable new.analyst@example.org');
+    });
+
     it('refuses a session cookie once its user has signed out', async () => {
       const email = 'leaving@example.org';
       await addUser(store.db, {

@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts';
 import { requireAccess, type Actor } from './access.ts';
 import { CreateTokenSchema, TokenIdSchema } from './token.schema.ts';
 import { createToken, listTokens, revokeToken } from './token.service.ts';
+import { appendAudit } from './audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { User } from './user.model.ts';
 import { getUserById } from './user.repository.ts';
@@ -32,7 +33,19 @@ export function registerTokenRoutes(app: FastifyInstance, store: Store): void {
     docs('Create an API token scoped to some of your permissions; the token is shown only here'),
     async (request, reply) => {
       const owner = await tokenOwner(db, request.actor);
-      const created = await createToken(db, owner, CreateTokenSchema.parse(request.body));
+      const input = CreateTokenSchema.parse(request.body);
+      const created = await store.db.transaction().execute(async (trx) => {
+        const token = await createToken(trx, owner, input);
+        await appendAudit(trx, {
+          actor: owner.email,
+          action: 'token.create',
+          targetType: 'api-token',
+          targetId: String(token.id),
+          after: { name: token.name, prefix: token.prefix, permissions: token.permissions },
+          origin: request.ip,
+        });
+        return token;
+      });
       return reply.status(201).send(created);
     },
   );
@@ -47,7 +60,16 @@ export function registerTokenRoutes(app: FastifyInstance, store: Store): void {
     docs('Revoke an API token: yours, or anyone’s for an administrator'),
     async (request, reply) => {
       const { id } = TokenIdSchema.parse(request.params);
-      await revokeToken(db, request.actor, id);
+      await store.db.transaction().execute(async (trx) => {
+        await revokeToken(trx, request.actor, id);
+        await appendAudit(trx, {
+          actor: request.actor.kind === 'user' ? request.actor.email : 'anonymous',
+          action: 'token.revoke',
+          targetType: 'api-token',
+          targetId: String(id),
+          origin: request.ip,
+        });
+      });
       return reply.status(204).send();
     },
   );

@@ -9,6 +9,7 @@ import { collectRoutes, registerAuth, type RegisteredRoute } from './auth.ts';
 import { registerSessionRoutes } from '../accounts/session.routes.ts';
 import { registerTokenRoutes } from '../accounts/token.routes.ts';
 import { registerPasswordRoutes } from '../accounts/password.routes.ts';
+import { registerUserRoutes } from '../accounts/user.routes.ts';
 import { registerIatiRoutes } from '../iati/iati.routes.ts';
 import { registerPortfolioRoutes } from '../portfolio/portfolio.routes.ts';
 
@@ -52,6 +53,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   registerSessionRoutes(app, store, config);
   registerTokenRoutes(app, store);
   registerPasswordRoutes(app, store, config);
+  registerUserRoutes(app, store);
   registerIatiRoutes(app, store, config);
   registerPortfolioRoutes(app, store);
 
