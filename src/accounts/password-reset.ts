@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { newSecret, secretHash } from './secret.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { assertPasswordPolicy, hashPassword } from './password.ts';
@@ -22,8 +22,6 @@ export interface PasswordResetTables {
 /** A reset link works once, for a day: long enough to pass it on, short enough to go stale. */
 export const RESET_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /**
  * An admin-issued reset link for a user. No mail server is assumed: the link is shown to the
  * admin, who passes it on; only its hash is stored.
@@ -37,12 +35,12 @@ export async function issueResetLink(
   const row = await findUserRow(db, normaliseEmail(email));
   const user = row && (await getUserById(db, row.id));
   if (!user) throw new AppError('not_found', `no user with email ${normaliseEmail(email)}`);
-  const token = randomBytes(32).toString('base64url');
+  const token = newSecret();
   const expiresAt = new Date(now.getTime() + RESET_LINK_LIFETIME_MS).toISOString();
   await db
     .insertInto('password_reset')
     .values({
-      token_hash: hashToken(token),
+      token_hash: secretHash(token),
       user_id: user.id,
       created_by: issuedBy,
       created_at: now.toISOString(),
@@ -62,7 +60,7 @@ export async function redeemResetLink(
   const link = await db
     .selectFrom('password_reset')
     .selectAll()
-    .where('token_hash', '=', hashToken(token))
+    .where('token_hash', '=', secretHash(token))
     .executeTakeFirst();
   if (!link || link.used_at !== null || now.toISOString() >= link.expires_at) {
     throw new AppError(

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Store } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { SESSION_COOKIE } from '../server/auth.ts';
 import { requireAccess } from './access.ts';
 import { appendAudit } from './audit.service.ts';
 import { issueResetLink, redeemResetLink } from './password-reset.ts';
-import { createSession, deleteUserSessions, SESSION_LIFETIME_MS } from './session.service.ts';
+import { setSessionCookie } from './session.routes.ts';
+import { createSession, deleteUserSessions } from './session.service.ts';
 import { changePassword } from './user.service.ts';
 
 const ChangeSchema = z
@@ -58,13 +58,7 @@ export function registerPasswordRoutes(app: FastifyInstance, store: Store, confi
         });
         return createSession(trx, actor.userId);
       });
-      void reply.setCookie(SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        path: '/',
-        maxAge: SESSION_LIFETIME_MS / 1000,
-      });
+      setSessionCookie(request, reply, session.token);
       return { csrfToken: session.csrfToken };
     },
   );

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../db/database.ts';
 import { SESSION_COOKIE } from '../server/auth.ts';
@@ -13,6 +13,21 @@ import { verifyLogin } from './user.service.ts';
 const SignInSchema = z
   .object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) })
   .strict();
+
+/** The session cookie: not readable by scripts, not sent cross-site, TLS-only over TLS. */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    path: '/',
+    maxAge: SESSION_LIFETIME_MS / 1000,
+  });
+}
 
 export function registerSessionRoutes(app: FastifyInstance, store: Store, config: Config): void {
   app.post(
@@ -32,13 +47,7 @@ export function registerSessionRoutes(app: FastifyInstance, store: Store, config
       const { email, password } = SignInSchema.parse(request.body);
       const user = await verifyLogin(store.db, email, password);
       const session = await createSession(store.db, user.id);
-      void reply.setCookie(SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        path: '/',
-        maxAge: SESSION_LIFETIME_MS / 1000,
-      });
+      setSessionCookie(request, reply, session.token);
       return {
         user: { email: user.email, name: user.name, grants: user.grants },
         csrfToken: session.csrfToken,

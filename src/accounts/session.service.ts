@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { newSecret, secretHash } from './secret.ts';
 import type { Db } from '../db/database.ts';
 import { getUserById } from './user.repository.ts';
 import type { User } from './user.model.ts';
@@ -9,8 +9,6 @@ export const SESSION_IDLE_MS = 30 * 60 * 1000;
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 export interface NewSession {
   token: string;
   csrfToken: string;
@@ -18,13 +16,13 @@ export interface NewSession {
 }
 
 export async function createSession(db: Db, userId: number, now = new Date()): Promise<NewSession> {
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
+  const token = newSecret();
+  const csrfToken = newSecret(24);
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();
   await db
     .insertInto('user_session')
     .values({
-      token_hash: hashToken(token),
+      token_hash: secretHash(token),
       user_id: userId,
       csrf_token: csrfToken,
       created_at: now.toISOString(),
@@ -49,7 +47,7 @@ export async function resolveSession(
   const row = await db
     .selectFrom('user_session')
     .selectAll()
-    .where('token_hash', '=', hashToken(token))
+    .where('token_hash', '=', secretHash(token))
     .executeTakeFirst();
   if (!row) return null;
   const idleSince = new Date(row.last_seen_at).getTime();
@@ -70,7 +68,7 @@ export async function resolveSession(
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.deleteFrom('user_session').where('token_hash', '=', hashToken(token)).execute();
+  await db.deleteFrom('user_session').where('token_hash', '=', secretHash(token)).execute();
 }
 
 /** Ends every session of a user: on a password change, a reset or when the account is disabled. */

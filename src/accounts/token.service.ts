@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { newSecret, secretHash } from './secret.ts';
 import { AppError } from '../errors.ts';
 import {
   PERMISSIONS,
@@ -37,8 +37,6 @@ const NOT_FOR_TOKENS: ReadonlySet<Permission> = new Set([
   'tokens.manage',
   'account.own',
 ]);
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface NewToken {
   name: string;
@@ -94,11 +92,11 @@ export async function createToken(
   const name = validName(input.name);
   const permissions = validPermissions(owner, input.permissions);
   const expiresAt = validExpiry(input.expiresAt, now);
-  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const token = TOKEN_PREFIX + newSecret();
   const row = await insertToken(db, {
     user_id: owner.id,
     name,
-    token_hash: hashToken(token),
+    token_hash: secretHash(token),
     prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
     permissions: JSON.stringify(permissions),
     created_at: now.toISOString(),
@@ -139,7 +137,7 @@ function refused(message: string, reason: 'unknown' | 'revoked' | 'expired' | 'd
  */
 export async function actorForToken(db: Db, token: string, now = new Date()): Promise<Actor> {
   const row = token.startsWith(TOKEN_PREFIX)
-    ? await findTokenByHash(db, hashToken(token))
+    ? await findTokenByHash(db, secretHash(token))
     : undefined;
   // Past this point the caller holds a real token, so saying why it is refused tells them
   // nothing they could not know; it saves a partner's operator a support call.
