@@ -1,15 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { importIati, type ImportSummary } from '../src/iati/import.service.ts';
 import type { ImportSource } from '../src/iati/sources.ts';
 import { priceUnpricedValues, saveRates } from '../src/reference/fx.service.ts';
 import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
-import { activityXml, iatiDocument } from './support/iati-fixtures.ts';
-
-function source(path: string, text: string): ImportSource {
-  return { path, size: text.length, open: () => Readable.from([Buffer.from(text)]) };
-}
+import { activityXml, iatiDocument, textSource } from './support/iati-fixtures.ts';
 
 for (const dialect of DIALECTS) {
   describe(`IATI import on ${dialect}`, () => {
@@ -37,7 +32,7 @@ for (const dialect of DIALECTS) {
         activityXml({ id: 'XM-DAC-46004-A2', value: '1e6' }),
         activityXml({ id: 'XM-DAC-46004-A3' }),
       ]);
-      const summary = await run([source('three.xml', file)]);
+      const summary = await run([textSource('three.xml', file)]);
       expect(summary.files[0]).toMatchObject({
         activities: 3,
         imported: 2,
@@ -50,15 +45,15 @@ for (const dialect of DIALECTS) {
 
     it('changes nothing on a second import, and replaces a changed activity whole', async () => {
       const first = iatiDocument([activityXml({ id: 'A1' }), activityXml({ id: 'A2' })]);
-      await run([source('a.xml', first)]);
-      const again = await run([source('a.xml', first)]);
+      await run([textSource('a.xml', first)]);
+      const again = await run([textSource('a.xml', first)]);
       expect(again.totals).toMatchObject({ unchanged: 2, imported: 0, replaced: 0 });
 
       const changed = iatiDocument([
         activityXml({ id: 'A1', value: '5.00' }),
         activityXml({ id: 'A2' }),
       ]);
-      const third = await run([source('a.xml', changed)]);
+      const third = await run([textSource('a.xml', changed)]);
       expect(third.totals).toMatchObject({ unchanged: 1, replaced: 1 });
       const values = await store.db
         .selectFrom('activity_transaction')
@@ -71,12 +66,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a file that is not well-formed and keeps what was stored', async () => {
-      await run([source('good.xml', iatiDocument([activityXml({ id: 'KEEP' })]))]);
+      await run([textSource('good.xml', iatiDocument([activityXml({ id: 'KEEP' })]))]);
       const broken = iatiDocument([activityXml({ id: 'B1' }), activityXml({ id: 'B2' })]).replace(
         '</title>',
         '',
       );
-      const summary = await run([source('broken.xml', broken)]);
+      const summary = await run([textSource('broken.xml', broken)]);
       expect(summary.files[0]!.refused).toBe(true);
       expect(summary.files[0]!.errors[0]).toMatch(/broken\.xml:\d+:\d+/);
       const ids = await store.db.selectFrom('activity').select('iati_identifier').execute();
@@ -84,7 +79,10 @@ for (const dialect of DIALECTS) {
     });
 
     it('stores nothing on a dry run but counts as a real run would', async () => {
-      const summary = await run([source('d.xml', iatiDocument([activityXml({ id: 'D1' })]))], true);
+      const summary = await run(
+        [textSource('d.xml', iatiDocument([activityXml({ id: 'D1' })]))],
+        true,
+      );
       expect(summary.totals).toMatchObject({ activities: 1, imported: 1 });
       expect(summary.run).toBeNull();
       expect(await count('activity')).toBe(0);
@@ -92,7 +90,7 @@ for (const dialect of DIALECTS) {
 
     it('keeps a value whose currency has no rate, flagged, and prices it once a rate arrives', async () => {
       const file = iatiDocument([activityXml({ id: 'E1', currency: 'EUR', value: '900.00' })]);
-      const summary = await run([source('eur.xml', file)]);
+      const summary = await run([textSource('eur.xml', file)]);
       expect(summary.files[0]!.unpriced).toBeGreaterThanOrEqual(1);
       const before = await store.db
         .selectFrom('activity_transaction')
@@ -114,7 +112,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('records the import run with its counts', async () => {
-      const summary = await run([source('r.xml', iatiDocument([activityXml({ id: 'R1' })]))]);
+      const summary = await run([textSource('r.xml', iatiDocument([activityXml({ id: 'R1' })]))]);
       const row = await store.db
         .selectFrom('import_run')
         .selectAll()

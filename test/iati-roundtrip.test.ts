@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 import { iatiDocument } from '../src/iati/export/index.ts';
@@ -13,6 +12,7 @@ import { generateDemoPortfolio } from '../src/portfolio/demo/generate.ts';
 import { loadDemoPortfolio } from '../src/portfolio/demo.service.ts';
 import { syncReferenceData } from '../src/reference/reference.repository.ts';
 import { PROJECT_ROOT } from './support/cli.ts';
+import { textSource } from './support/iati-fixtures.ts';
 import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
 
 const REAL = join(PROJECT_ROOT, '../shared/data/iati/activities');
@@ -33,10 +33,6 @@ async function exportAll(db: Kysely<Database>): Promise<{ xml: string; skipped: 
   });
   for await (const chunk of document) xml += chunk;
   return { xml, skipped };
-}
-
-function textSource(path: string, text: string): ImportSource {
-  return { path, size: text.length, open: () => Readable.from([Buffer.from(text)]) };
 }
 
 async function commitmentCents(db: Kysely<Database>): Promise<number> {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { importIati } from '../src/iati/import.service.ts';
 import { expandSources, type ImportSource } from '../src/iati/sources.ts';
@@ -9,7 +8,7 @@ import { AggregateQuerySchema } from '../src/portfolio/aggregate.schema.ts';
 import { aggregate } from '../src/portfolio/aggregate.service.ts';
 import { verifyRollups } from '../src/portfolio/rollup-verify.service.ts';
 import { PROJECT_ROOT } from './support/cli.ts';
-import { iatiDocument } from './support/iati-fixtures.ts';
+import { iatiDocument, textSource } from './support/iati-fixtures.ts';
 import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
 
 interface Flow {
@@ -49,10 +48,8 @@ function activity(id: string, reporter: string, flows: Flow[], extra = ''): stri
   </iati-activity>`;
 }
 
-const source = (name: string, activities: string[]): ImportSource => {
-  const text = iatiDocument(activities);
-  return { path: name, size: text.length, open: () => Readable.from([Buffer.from(text)]) };
-};
+const source = (name: string, activities: string[]): ImportSource =>
+  textSource(name, iatiDocument(activities));
 
 const ADB = 'XM-DAC-46004';
 const UNDP = 'XM-DAC-41114';

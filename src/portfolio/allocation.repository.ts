@@ -21,7 +21,8 @@ const KEY_COLUMNS = [
 const ROLLUP_ROWS_PER_INSERT = 2000;
 const ALLOCATION_ROWS_PER_INSERT = 1500;
 
-function keyOf(row: RollupKey): string {
+/** A rollup row's key as one string, to sum and compare rows by it. */
+export function rollupKey(row: RollupKey): string {
   return KEY_COLUMNS.map((column) => row[column]).join('\u0000');
 }
 
@@ -33,7 +34,7 @@ export function rollupDelta(
   const sums = new Map<string, PortfolioRollupTable>();
   for (const row of rows) {
     if (row.counted !== 1) continue;
-    const key = keyOf(row);
+    const key = rollupKey(row);
     let sum = sums.get(key);
     if (!sum) {
       sum = { ...pickKey(row), usd_cents: 0, allocations: 0 };

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { computeAllocations } from './allocation.service.ts';
-import { rollupDelta, type RollupKey } from './allocation.repository.ts';
+import { rollupDelta, rollupKey, type RollupKey } from './allocation.repository.ts';
 import type { PortfolioRollupTable } from './allocation.table.ts';
 
 export interface RollupDifference {
@@ -10,21 +10,6 @@ export interface RollupDifference {
 }
 
 const CHUNK = 500;
-
-function keyText(row: RollupKey): string {
-  return JSON.stringify([
-    row.measure,
-    row.year,
-    row.country,
-    row.sector_category,
-    row.cluster_code,
-    row.partner,
-    row.status,
-    row.mitigation,
-    row.adaptation,
-    row.drr,
-  ]);
-}
 
 /**
  * Recomputes every rollup from the raw transactions and budgets and lists where the stored
@@ -46,7 +31,7 @@ export async function verifyRollups(db: Db): Promise<RollupDifference[]> {
     if (ids.length === 0) break;
     after = ids.at(-1)!;
     for (const row of rollupDelta(await computeAllocations(db, ids), 1)) {
-      const key = keyText(row);
+      const key = rollupKey(row);
       const sum = recomputed.get(key);
       if (sum) {
         sum.usd_cents += row.usd_cents;
@@ -58,7 +43,7 @@ export async function verifyRollups(db: Db): Promise<RollupDifference[]> {
   const differences: RollupDifference[] = [];
   const stored = await db.selectFrom('portfolio_rollup').selectAll().execute();
   for (const row of stored) {
-    const key = keyText(row);
+    const key = rollupKey(row);
     const fresh = recomputed.get(key);
     recomputed.delete(key);
     const storedCents = Number(row.usd_cents);

@@ -1,3 +1,6 @@
+import { Readable } from 'node:stream';
+import type { ImportSource } from '../../src/iati/sources.ts';
+
 /** Small IATI documents written for the tests (the real files live in ../shared). */
 
 export interface ActivityOptions {
@@ -41,4 +44,9 @@ export function iatiDocument(activities: string[]): string {
 <iati-activities version="2.03" generated-datetime="2024-01-01T00:00:00Z">${activities.join('')}
 </iati-activities>
 `;
+}
+
+/** An import source that reads the given text, as if it were a file. */
+export function textSource(path: string, text: string): ImportSource {
+  return { path, size: text.length, open: () => Readable.from([Buffer.from(text)]) };
 }
