@@ -11,6 +11,7 @@ describe('configuration', () => {
       adminToken: null,
       importMaxBytes: 256 * 1024 * 1024,
       signInRateLimit: 10,
+      facilityRulesFile: null,
     });
   });
 

@@ -18,6 +18,7 @@ const ConfigSchema = z.object({
     .positive()
     .default(256 * 1024 * 1024),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  FACILITY_RULES: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
   importMaxBytes: number;
   /** Sign-in attempts allowed per client address and minute. */
   signInRateLimit: number;
+  /** A facility rules document (JSON) replacing Caravan's default eligibility and scoring rules. */
+  facilityRulesFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -49,8 +52,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const { PORT, HOST, DATABASE_URL, LOG_LEVEL, ADMIN_TOKEN, IMPORT_MAX_BYTES, SIGN_IN_RATE_LIMIT } =
-    parsed.data;
+  const {
+    PORT,
+    HOST,
+    DATABASE_URL,
+    LOG_LEVEL,
+    ADMIN_TOKEN,
+    IMPORT_MAX_BYTES,
+    SIGN_IN_RATE_LIMIT,
+    FACILITY_RULES,
+  } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -59,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: ADMIN_TOKEN ?? null,
     importMaxBytes: IMPORT_MAX_BYTES,
     signInRateLimit: SIGN_IN_RATE_LIMIT,
+    facilityRulesFile: FACILITY_RULES ?? null,
   };
 }

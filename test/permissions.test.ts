@@ -64,7 +64,7 @@ for (const dialect of DIALECTS) {
 
     function call(key: string, credentials: Credentials | null): Promise<LightMyRequestResponse> {
       const route = PERMISSION_TABLE[key]!;
-      const method = key.split(' ')[0] as 'GET' | 'POST' | 'DELETE';
+      const method = key.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'DELETE';
       const headers: Record<string, string> = {};
       if (route.contentType) headers['content-type'] = route.contentType;
       if (credentials) {

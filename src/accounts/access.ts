@@ -15,6 +15,11 @@ export const PERMISSIONS = [
   'tokens.manage',
   'account.own',
   'users.manage',
+  'facility.read',
+  'facility.propose',
+  'facility.manage',
+  'facility.review',
+  'facility.decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,12 +32,20 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'tokens.own',
     'tokens.manage',
     'account.own',
+    'facility.read',
   ],
-  secretariat: ['iati.import', 'audit.read', 'tokens.own', 'account.own'],
-  partner_officer: ['iati.import', 'tokens.own', 'account.own'],
-  focal_point: ['tokens.own', 'account.own'],
-  reviewer: ['tokens.own', 'account.own'],
-  committee: ['tokens.own', 'account.own'],
+  secretariat: [
+    'iati.import',
+    'audit.read',
+    'tokens.own',
+    'account.own',
+    'facility.read',
+    'facility.manage',
+  ],
+  partner_officer: ['iati.import', 'tokens.own', 'account.own', 'facility.read'],
+  focal_point: ['tokens.own', 'account.own', 'facility.read', 'facility.propose'],
+  reviewer: ['tokens.own', 'account.own', 'facility.read', 'facility.review'],
+  committee: ['tokens.own', 'account.own', 'facility.read', 'facility.decide'],
 };
 
 /** Every permission these grants allow for some target: what an API token may be scoped to. */
@@ -57,6 +70,8 @@ export const ANONYMOUS: Actor = { kind: 'anonymous' };
 /** Who the target belongs to, where a permission is scoped (a country's draft, a partner's data). */
 export interface AccessTarget {
   country?: string;
+  /** A target of several countries (a regional proposal): a focal point of any one of them. */
+  countries?: readonly string[];
   organisation?: string;
 }
 
@@ -68,6 +83,8 @@ function grantAllows(
   if (!ROLE_PERMISSIONS[grant.role].includes(permission)) return false;
   if (grant.role === 'focal_point' && target?.country !== undefined)
     return grant.country === target.country;
+  if (grant.role === 'focal_point' && target?.countries !== undefined)
+    return grant.country !== null && target.countries.includes(grant.country);
   if (grant.role === 'partner_officer' && target?.organisation !== undefined) {
     return grant.organisation === target.organisation;
   }

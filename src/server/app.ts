@@ -12,6 +12,9 @@ import { registerPasswordRoutes } from '../accounts/password.routes.ts';
 import { registerUserRoutes } from '../accounts/user.routes.ts';
 import { registerIatiRoutes } from '../iati/iati.routes.ts';
 import { registerPortfolioRoutes } from '../portfolio/portfolio.routes.ts';
+import { registerFundRoutes } from '../facility/fund.routes.ts';
+import { registerProposalRoutes } from '../facility/proposal.routes.ts';
+import { loadRules } from '../facility/rules.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,6 +59,9 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   registerUserRoutes(app, store);
   registerIatiRoutes(app, store, config);
   registerPortfolioRoutes(app, store);
+  const rules = loadRules(config.facilityRulesFile);
+  registerProposalRoutes(app, store, rules);
+  registerFundRoutes(app, store, rules);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () =>
     app.swagger(),

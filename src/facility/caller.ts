@@ -1,0 +1,34 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../accounts/access.ts';
+import type { Role, RoleGrant } from '../accounts/role.model.ts';
+
+/** Who acts on the facility: what they may do, the name the records keep, and from where. */
+export interface Caller {
+  actor: Actor;
+  /** The user's email, or `cli:<os user>`. */
+  name: string;
+  /** The client's address, or `cli`. */
+  origin: string;
+}
+
+export function callerOf(request: FastifyRequest): Caller {
+  const { actor } = request;
+  return { actor, name: actor.kind === 'user' ? actor.email : 'anonymous', origin: request.ip };
+}
+
+/** A command-line operator acting in the given roles (the CLI is the installation's own). */
+export function cliCaller(name: string, grants: readonly RoleGrant[]): Caller {
+  return {
+    actor: { kind: 'user', userId: 0, email: name, grants, via: 'admin-token' },
+    name,
+    origin: 'cli',
+  };
+}
+
+export function grantsOf(caller: Caller, role: Role): RoleGrant[] {
+  return caller.actor.kind === 'user' ? caller.actor.grants.filter((g) => g.role === role) : [];
+}
+
+export function hasRole(caller: Caller, role: Role): boolean {
+  return grantsOf(caller, role).length > 0;
+}

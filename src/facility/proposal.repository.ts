@@ -1,0 +1,195 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import type { FacilityProposalTable } from './facility.table.ts';
+import type { ProposalContent } from './proposal.model.ts';
+import type { ProposalState } from './workflow.ts';
+
+export interface ProposalCountry {
+  country: string;
+  endorsedBy: string | null;
+  endorsedAt: string | null;
+}
+
+export interface ProposalRecord {
+  id: number;
+  reference: string;
+  state: ProposalState;
+  leadCountry: string;
+  title: string;
+  content: ProposalContent;
+  version: number;
+  requestedCents: number;
+  conditions: string | null;
+  investment: {
+    iatiIdentifier: string;
+    cents: number;
+    financier: string | null;
+  } | null;
+  countries: ProposalCountry[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A proposal's public reference: PPF-0007. */
+export const referenceOf = (id: number) => `PPF-${String(id).padStart(4, '0')}`;
+
+export function parseProposalId(text: string): number {
+  const match = /^(?:PPF-)?0*(\d{1,9})$/i.exec(text.trim());
+  if (!match)
+    throw new AppError(
+      'bad_request',
+      `${JSON.stringify(text)} is not a proposal id (PPF-0001 or 1)`,
+    );
+  return Number(match[1]);
+}
+
+function toRecord(
+  row: Selectable<FacilityProposalTable>,
+  countries: ProposalCountry[],
+): ProposalRecord {
+  return {
+    id: row.id,
+    reference: referenceOf(row.id),
+    state: row.state as ProposalState,
+    leadCountry: row.lead_country,
+    title: row.title,
+    content: JSON.parse(row.content) as ProposalContent,
+    version: row.version,
+    requestedCents: Number(row.requested_cents),
+    conditions: row.conditions,
+    investment:
+      row.investment_iati_identifier === null
+        ? null
+        : {
+            iatiIdentifier: row.investment_iati_identifier,
+            cents: Number(row.investment_cents ?? 0),
+            financier: row.investment_financier,
+          },
+    countries,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function countriesOf(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, ProposalCountry[]>> {
+  const byProposal = new Map<number, ProposalCountry[]>();
+  if (ids.length === 0) return byProposal;
+  const rows = await db
+    .selectFrom('facility_proposal_country')
+    .selectAll()
+    .where('proposal_id', 'in', ids)
+    .orderBy('proposal_id')
+    .orderBy('country')
+    .execute();
+  for (const row of rows) {
+    const list = byProposal.get(row.proposal_id) ?? [];
+    list.push({ country: row.country, endorsedBy: row.endorsed_by, endorsedAt: row.endorsed_at });
+    byProposal.set(row.proposal_id, list);
+  }
+  return byProposal;
+}
+
+export async function findProposal(db: Db, id: number): Promise<ProposalRecord | undefined> {
+  const row = await db
+    .selectFrom('facility_proposal')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return toRecord(row, (await countriesOf(db, [id])).get(id) ?? []);
+}
+
+export async function requireProposal(db: Db, id: number): Promise<ProposalRecord> {
+  const found = await findProposal(db, id);
+  if (!found) throw new AppError('not_found', `no proposal ${referenceOf(id)}`);
+  return found;
+}
+
+export interface ProposalFilter {
+  states?: readonly ProposalState[];
+  country?: string;
+}
+
+export async function findProposals(
+  db: Db,
+  filter: ProposalFilter = {},
+): Promise<ProposalRecord[]> {
+  let query = db.selectFrom('facility_proposal').selectAll();
+  if (filter.states) query = query.where('state', 'in', [...filter.states]);
+  if (filter.country) {
+    const country = filter.country;
+    query = query.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('facility_proposal_country')
+        .select('proposal_id')
+        .where('country', '=', country),
+    );
+  }
+  const rows = await query.orderBy('id').execute();
+  const countries = await countriesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toRecord(row, countries.get(row.id) ?? []));
+}
+
+/**
+ * Moves a proposal from the state it was read in; a proposal another request moved meanwhile
+ * is not touched, and the caller gets a conflict to retry on fresh data.
+ */
+export async function moveProposal(
+  db: Db,
+  proposal: ProposalRecord,
+  to: ProposalState,
+  changes: Partial<{
+    version: number;
+    conditions: string | null;
+    investment_iati_identifier: string;
+    investment_cents: number;
+    investment_financier: string | null;
+  }> = {},
+): Promise<void> {
+  const result = await db
+    .updateTable('facility_proposal')
+    .set({ state: to, updated_at: new Date().toISOString(), ...changes })
+    .where('id', '=', proposal.id)
+    .where('state', '=', proposal.state)
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) {
+    throw new AppError(
+      'conflict',
+      `${proposal.reference} changed while this request ran; reload it and try again`,
+    );
+  }
+}
+
+export async function recordTransition(
+  db: Db,
+  entry: {
+    proposalId: number;
+    action: string;
+    from: ProposalState | null;
+    to: ProposalState;
+    actor: string;
+    reason: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('facility_transition')
+    .values({
+      proposal_id: entry.proposalId,
+      action: entry.action,
+      from_state: entry.from,
+      to_state: entry.to,
+      actor: entry.actor,
+      reason: entry.reason,
+      at: new Date().toISOString(),
+    })
+    .execute();
+}
