@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/database.ts';
+import { DIALECTS, newTestStore, type TestStore } from '../../test/support/stores.ts';
+import { addToAgenda, castVote, createMeeting, decide } from './committee.service.ts';
+import {
+  COMMITTEE,
+  fund,
+  KZ_FOCAL,
+  person,
+  proposalBeforeCommittee,
+  proposalContent,
+  REVIEWERS,
+  RULES,
+  SECRETARIAT,
+  UZ_FOCAL,
+} from './facility.test-support.ts';
+import { addMilestone, disburse, markMilestoneMet } from './preparation.service.ts';
+import { createDraft, updateDraft, visibleProposal } from './proposal.service.ts';
+import { submitScore } from './review.service.ts';
+import { transition } from './workflow.service.ts';
+
+const TABLES = [
+  'facility_proposal',
+  'facility_proposal_country',
+  'facility_proposal_version',
+  'facility_transition',
+  'facility_score',
+  'facility_agenda_item',
+  'facility_vote',
+  'facility_milestone',
+  'facility_ledger',
+  'audit_log',
+] as const;
+
+/** Every row of the facility's tables and the audit log, to show a refusal changed nothing. */
+async function snapshot(db: Db): Promise<unknown[]> {
+  const all: unknown[] = [];
+  for (const table of TABLES) all.push(await db.selectFrom(table).selectAll().execute());
+  return all;
+}
+
+const SCORES = {
+  climate_impact: 3,
+  regional_benefit: 3,
+  readiness: 3,
+  financing_likelihood: 3,
+  gender_inclusion: 3,
+};
+
+for (const dialect of DIALECTS) {
+  describe(`illegal moves on ${dialect}`, () => {
+    let store: TestStore;
+    let meetingId: number;
+    let inCommittee: number;
+    let inPreparation: { id: number; milestone: number };
+
+    beforeAll(async () => {
+      store = await newTestStore(dialect);
+      const { db } = store;
+      await fund(db, '2000000');
+      meetingId = (
+        await createMeeting(db, SECRETARIAT, { title: 'M1', heldOn: '2025-06-01' }, RULES)
+      ).id;
+      inCommittee = await proposalBeforeCommittee(db);
+      await addToAgenda(db, SECRETARIAT, meetingId, inCommittee);
+      for (const member of COMMITTEE)
+        await castVote(db, member, meetingId, inCommittee, { vote: 'approve' });
+
+      const id = await proposalBeforeCommittee(db, '500000');
+      await addToAgenda(db, SECRETARIAT, meetingId, id);
+      for (const member of COMMITTEE)
+        await castVote(db, member, meetingId, id, { vote: 'approve' });
+      await decide(db, COMMITTEE[0]!, meetingId, id, {
+        decision: 'approve',
+        amountUsd: '500000',
+        rationale: 'Good',
+      });
+      const milestone = await addMilestone(db, SECRETARIAT, id, {
+        title: 'All',
+        dueOn: '2026-01-01',
+        amountUsd: '500000',
+      });
+      await transition(db, SECRETARIAT, id, 'start_preparation', undefined, RULES);
+      await markMilestoneMet(db, SECRETARIAT, milestone.id, { deliverable: 'Study' });
+      inPreparation = { id, milestone: milestone.id };
+    });
+    afterAll(() => store.dispose());
+
+    async function refused(
+      attempt: () => Promise<unknown>,
+      code: string,
+      message: RegExp,
+    ): Promise<void> {
+      const before = await snapshot(store.db);
+      const error = await attempt().then(
+        () => null,
+        (e: unknown) => e as { code?: string; message?: string },
+      );
+      expect(error?.code).toBe(code);
+      expect(error?.message).toMatch(message);
+      expect(await snapshot(store.db)).toEqual(before);
+    }
+
+    it('refuses a reviewer approving', () =>
+      refused(
+        () =>
+          decide(store.db, REVIEWERS[0]!, meetingId, inCommittee, {
+            decision: 'approve',
+            amountUsd: '1',
+            rationale: 'x',
+          }),
+        'forbidden',
+        /do not allow facility.decide/,
+      ));
+
+    it('refuses a reviewer moving the workflow, and a focal point screening', async () => {
+      await refused(
+        () => transition(store.db, REVIEWERS[0]!, inCommittee, 'return', 'no', RULES),
+        'forbidden',
+        /facility.manage/,
+      );
+      await refused(
+        () => transition(store.db, KZ_FOCAL, inCommittee, 'start_screening', undefined, RULES),
+        'forbidden',
+        /facility.manage/,
+      );
+    });
+
+    it('refuses a focal point scoring', () =>
+      refused(
+        () => submitScore(store.db, KZ_FOCAL, inCommittee, { scores: SCORES }, RULES),
+        'forbidden',
+        /facility.review/,
+      ));
+
+    it('refuses approving a withdrawn proposal', async () => {
+      const { db } = store;
+      const id = await proposalBeforeCommittee(db, '100000');
+      const meeting = (
+        await createMeeting(db, SECRETARIAT, { title: 'M2', heldOn: '2025-07-01' }, RULES)
+      ).id;
+      await addToAgenda(db, SECRETARIAT, meeting, id);
+      for (const member of COMMITTEE) await castVote(db, member, meeting, id, { vote: 'approve' });
+      await transition(
+        db,
+        KZ_FOCAL,
+        id,
+        'withdraw',
+        'The government chose another financier',
+        RULES,
+      );
+      await refused(
+        () =>
+          decide(db, COMMITTEE[1]!, meeting, id, {
+            decision: 'approve',
+            amountUsd: '100000',
+            rationale: 'Good',
+          }),
+        'conflict',
+        /cannot approve a proposal that is withdrawn/,
+      );
+    });
+
+    it('refuses disbursing beyond the grant, and before a milestone is met', async () => {
+      await refused(
+        () =>
+          disburse(store.db, SECRETARIAT, inPreparation.milestone, {
+            amountUsd: '500000.01',
+            valueDate: '2025-10-01',
+          }),
+        'conflict',
+        /has \$500000\.00 left to disburse, less than \$500000\.01/,
+      );
+      await refused(
+        () =>
+          addMilestone(store.db, SECRETARIAT, inPreparation.id, {
+            title: 'Extra',
+            dueOn: '2026-01-01',
+            amountUsd: '1',
+          }),
+        'conflict',
+        /more than the \$500000\.00 grant/,
+      );
+    });
+
+    it('refuses approving more than was requested, and without a rationale', async () => {
+      await refused(
+        () =>
+          decide(store.db, COMMITTEE[0]!, meetingId, inCommittee, {
+            decision: 'approve',
+            amountUsd: '800000.01',
+            rationale: 'Good',
+          }),
+        'bad_request',
+        /more than the \$800000\.00 requested/,
+      );
+      await refused(
+        () =>
+          decide(store.db, COMMITTEE[0]!, meetingId, inCommittee, {
+            decision: 'approve',
+            amountUsd: '1',
+            rationale: ' ',
+          }),
+        'bad_request',
+        /rationale/,
+      );
+    });
+
+    it('refuses a decision the votes do not support', async () => {
+      await refused(
+        () =>
+          decide(store.db, COMMITTEE[0]!, meetingId, inCommittee, {
+            decision: 'reject',
+            rationale: 'No',
+          }),
+        'conflict',
+        /do not support reject/,
+      );
+    });
+
+    it('keeps a draft private to its country and uneditable by others', async () => {
+      const { db } = store;
+      const draft = await createDraft(db, UZ_FOCAL, { content: proposalContent(['UZ', 'KZ']) });
+      await expect(visibleProposal(db, KZ_FOCAL, draft.id)).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await expect(visibleProposal(db, SECRETARIAT, draft.id)).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await refused(
+        () => updateDraft(db, KZ_FOCAL, draft.id, proposalContent(['KZ'])),
+        'forbidden',
+        /facility.propose/,
+      );
+      await refused(
+        () => transition(db, KZ_FOCAL, draft.id, 'submit', undefined, RULES),
+        'forbidden',
+        /facility.propose/,
+      );
+      await refused(
+        () => createDraft(db, KZ_FOCAL, { content: proposalContent(['UZ']) }),
+        'bad_request',
+        /must include the lead country KZ/,
+      );
+      expect((await visibleProposal(db, UZ_FOCAL, draft.id)).state).toBe('draft');
+    });
+
+    it('refuses submitting an incomplete draft, naming what is missing', async () => {
+      const { db } = store;
+      const draft = await createDraft(db, KZ_FOCAL, {
+        content: { title: { en: 'Half a proposal' }, countries: ['KZ'] },
+      });
+      await refused(
+        () => transition(db, KZ_FOCAL, draft.id, 'submit', undefined, RULES),
+        'bad_request',
+        /summary\.en: a summary is required; cluster: choose a CAREC cluster/,
+      );
+    });
+
+    it('refuses a reviewer from an organisation that would finance the proposal', async () => {
+      const adbReviewer = person('reviewer.adb@carec.test', 'reviewer', {
+        organisation: 'XM-DAC-46004',
+      });
+      // Put straight into technical review: the path there is tested above.
+      const draft = await createDraft(store.db, KZ_FOCAL, { content: proposalContent(['KZ']) });
+      await store.db
+        .updateTable('facility_proposal')
+        .set({ state: 'technical_review', version: 1 })
+        .where('id', '=', draft.id)
+        .execute();
+      await refused(
+        () => submitScore(store.db, adbReviewer, draft.id, { scores: SCORES }, RULES),
+        'forbidden',
+        /reviewer from XM-DAC-46004, which would finance or co-finance it/,
+      );
+    });
+  });
+}
