@@ -15,6 +15,8 @@ import { appendAudit } from '../accounts/audit.service.ts';
 import { cliActor } from './audit.ts';
 import { AppError } from '../errors.ts';
 import { withStore } from './context.ts';
+import { loadDemoFacility } from '../facility/demo.ts';
+import { loadRules } from '../facility/rules.ts';
 
 /** One IATI file per reporting organisation, as partners publish them. */
 async function writeDemoIati(folder: string): Promise<string[]> {
@@ -55,7 +57,7 @@ export function registerDemoCommand(program: Command): void {
         for (const line of await writeDemoIati(flags.writeIati)) console.log(line);
         return;
       }
-      await withStore(command, async (store) => {
+      await withStore(command, async (store, config) => {
         await migrateToLatest(store.db);
         await syncReferenceData(store.db);
         const counts = await loadDemoPortfolio(store.db, cliActor());
@@ -101,6 +103,17 @@ export function registerDemoCommand(program: Command): void {
             `demo accounts: ${accounts.length} already present (caravan user reset EMAIL gives a new password)`,
           );
         }
+        // The fund's ledger is real money: demo proposals and grants only where the demo lives.
+        if (accounts.length === 0) {
+          console.log('demo facility not set up: this installation has real users');
+          return;
+        }
+        const facility = await loadDemoFacility(store.db, loadRules(config.facilityRulesFile));
+        console.log(
+          facility.loaded
+            ? `demo facility: contributions as signed and ${facility.proposals} demo proposals in every state`
+            : 'demo facility: already set up (or the facility has data), nothing added',
+        );
       });
     });
 }

@@ -4,6 +4,7 @@ import { registerAuditCommands } from './audit.ts';
 import { registerDbCommands } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerExportCommands } from './export.ts';
+import { registerFacilityCommands } from './facility.ts';
 import { registerFxCommands } from './fx.ts';
 import { registerImportCommand } from './import.ts';
 import { registerPortfolioCommands } from './portfolio.ts';
@@ -31,6 +32,7 @@ registerExportCommands(program);
 registerPortfolioCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
+registerFacilityCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv).catch(reportFailure);

@@ -9,6 +9,13 @@ export interface Caller {
   name: string;
   /** The client's address, or `cli`. */
   origin: string;
+  /** When the caller acts; the demo sets it to lay out a history over past months. */
+  clock?: () => Date;
+}
+
+/** The time of the caller's act, as stored. */
+export function now(caller: Caller): string {
+  return (caller.clock?.() ?? new Date()).toISOString();
 }
 
 export function callerOf(request: FastifyRequest): Caller {
@@ -31,4 +38,23 @@ export function grantsOf(caller: Caller, role: Role): RoleGrant[] {
 
 export function hasRole(caller: Caller, role: Role): boolean {
   return grantsOf(caller, role).length > 0;
+}
+
+/** Someone acting in one role, by email: the demo's people, and the services' tests. */
+export function actingAs(
+  email: string,
+  role: Role,
+  scope: { country?: string; organisation?: string } = {},
+): Caller {
+  return {
+    actor: {
+      kind: 'user',
+      userId: 0,
+      email,
+      grants: [{ role, country: scope.country ?? null, organisation: scope.organisation ?? null }],
+      via: 'session',
+    },
+    name: email,
+    origin: 'demo',
+  };
 }

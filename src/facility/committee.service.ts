@@ -2,7 +2,7 @@ import { requireAccess } from '../accounts/access.ts';
 import { appendAudit } from '../accounts/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { Caller } from './caller.ts';
+import { now, type Caller } from './caller.ts';
 import { formatUsd, usdCents } from './currency.ts';
 import { appendLedgerEntry, lockFund } from './ledger.service.ts';
 import {
@@ -69,7 +69,7 @@ export async function createMeeting(
         held_on: input.heldOn,
         quorum,
         created_by: caller.name,
-        created_at: new Date().toISOString(),
+        created_at: now(caller),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -201,7 +201,7 @@ export async function addToAgenda(
       .values({
         meeting_id: meetingId,
         proposal_id: proposalId,
-        added_at: new Date().toISOString(),
+        added_at: now(caller),
         decision: null,
         amount_cents: null,
         conditions: null,
@@ -252,7 +252,7 @@ export async function castVote(
     const row = {
       vote: input.vote,
       comment: input.comment?.trim() || null,
-      at: new Date().toISOString(),
+      at: now(caller),
     };
     await trx
       .insertInto('facility_vote')
@@ -350,6 +350,7 @@ export async function decide(
       );
     }
 
+    const decidedAt = now(caller);
     const effects: Record<string, unknown> = {};
     if (amount !== null) {
       const entry = await appendLedgerEntry(trx, {
@@ -360,7 +361,7 @@ export async function decide(
         amountMinor: amount,
         usdCents: amount,
         usdSource: 'grant in US dollars',
-        valueDate: new Date().toISOString().slice(0, 10),
+        valueDate: now(caller).slice(0, 10),
         reference: `committee meeting ${meetingId}`,
         recordedBy: caller.name,
       });
@@ -368,8 +369,7 @@ export async function decide(
       effects['grantUsd'] = formatUsd(amount);
     }
     const to = approving ? 'approved' : input.decision === 'reject' ? 'rejected' : 'committee';
-    if (to !== proposal.state) await moveProposal(trx, proposal, to, { conditions });
-    const decidedAt = new Date().toISOString();
+    if (to !== proposal.state) await moveProposal(trx, proposal, to, { conditions }, decidedAt);
     await trx
       .updateTable('facility_agenda_item')
       .set({
@@ -390,6 +390,7 @@ export async function decide(
       to,
       actor: caller.name,
       reason: rationale,
+      at: decidedAt,
     });
     await appendAudit(trx, {
       actor: caller.name,

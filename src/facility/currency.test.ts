@@ -32,7 +32,7 @@ describe('contributors', () => {
   it('are organisations by ref or governments by country', () => {
     expect(contributorOf('KR')).toMatchObject({
       ref: 'CARAVAN-GOV-KR',
-      name: 'Government of Republic of Korea',
+      name: 'Government of the Republic of Korea',
     });
     expect(contributorOf('CN').ref).toBe('CARAVAN-GOV-CN');
     expect(contributorOf('46004').ref).toBe('XM-DAC-46004');

@@ -3,7 +3,7 @@ import { requireAccess } from '../accounts/access.ts';
 import { appendAudit } from '../accounts/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { Caller } from './caller.ts';
+import { now, type Caller } from './caller.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from './proposal.model.ts';
 import { requireProposal } from './proposal.repository.ts';
 import { requireVisible } from './proposal.service.ts';
@@ -132,7 +132,7 @@ export async function addDocument(
       sha256: createHash('sha256').update(input.body).digest('hex'),
       content: input.body,
       uploaded_by: caller.name,
-      uploaded_at: new Date().toISOString(),
+      uploaded_at: now(caller),
     };
     const { id } = await trx
       .insertInto('facility_document')

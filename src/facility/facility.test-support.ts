@@ -1,6 +1,5 @@
-import type { RoleGrant } from '../accounts/role.model.ts';
 import type { Db } from '../db/database.ts';
-import type { Caller } from './caller.ts';
+import { actingAs } from './caller.ts';
 import { addDocument } from './document.service.ts';
 import { recordFundEntry } from './fund.service.ts';
 import { createDraft, endorse } from './proposal.service.ts';
@@ -10,24 +9,7 @@ import { transition } from './workflow.service.ts';
 
 export const RULES = loadRules();
 
-/** A signed-in person of the facility, as the services see them. */
-export function person(
-  name: string,
-  role: RoleGrant['role'],
-  scope: { country?: string; organisation?: string } = {},
-): Caller {
-  return {
-    actor: {
-      kind: 'user',
-      userId: 0,
-      email: name,
-      grants: [{ role, country: scope.country ?? null, organisation: scope.organisation ?? null }],
-      via: 'session',
-    },
-    name,
-    origin: '127.0.0.1',
-  };
-}
+export const person = actingAs;
 
 export const SECRETARIAT = person('analyst@carec.test', 'secretariat');
 export const KZ_FOCAL = person('focal.kz@carec.test', 'focal_point', { country: 'KZ' });

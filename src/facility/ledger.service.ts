@@ -155,7 +155,7 @@ export function contributorOf(input: string): Contributor {
   if (country) {
     return {
       ref: `CARAVAN-GOV-${country.iso2}`,
-      name: `Government of ${country.nameEn}`,
+      name: `Government of ${country.nameEn.startsWith('Republic') ? 'the ' : ''}${country.nameEn}`,
       nameRu: `Правительство: ${country.nameRu}`,
     };
   }

@@ -3,7 +3,7 @@ import { appendAudit } from '../accounts/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { organisationByRef } from '../reference/index.ts';
-import type { Caller } from './caller.ts';
+import { now, type Caller } from './caller.ts';
 import { formatUsd, usdCents } from './currency.ts';
 import { grantOf } from './ledger.model.ts';
 import { appendLedgerEntry, ledgerTotals, lockFund } from './ledger.service.ts';
@@ -110,7 +110,7 @@ export async function markMilestoneMet(
       );
     }
     if (milestone.metAt) throw new AppError('conflict', `milestone ${milestoneId} is already met`);
-    const metAt = new Date().toISOString();
+    const metAt = now(caller);
     await trx
       .updateTable('facility_milestone')
       .set({ deliverable, met_at: metAt, met_by: caller.name })
@@ -227,7 +227,7 @@ export async function recordFinancing(
     checkAction(caller, proposal, 'finance', null);
     const activity = await trx
       .selectFrom('activity')
-      .select(['commitments_cents'])
+      .select(['commitments_cents', 'reporting_org_ref'])
       .where('iati_identifier', '=', identifier)
       .executeTakeFirst();
     const cents = input.amountUsd
@@ -241,11 +241,23 @@ export async function recordFinancing(
         `amountUsd: ${identifier} is not in the portfolio with commitments; give the investment's amount`,
       );
     }
-    await moveProposal(trx, proposal, 'financed', {
-      investment_iati_identifier: identifier,
-      investment_cents: cents,
-      investment_financier: financier ?? proposal.content.investment?.likelyFinancier ?? null,
-    });
+    const at = now(caller);
+    await moveProposal(
+      trx,
+      proposal,
+      'financed',
+      {
+        investment_iati_identifier: identifier,
+        investment_cents: cents,
+        // Whoever reports the investment finances it, unless told otherwise.
+        investment_financier:
+          financier ??
+          (activity && organisationByRef(activity.reporting_org_ref)?.ref) ??
+          proposal.content.investment?.likelyFinancier ??
+          null,
+      },
+      at,
+    );
     const reason = input.reason?.trim() || null;
     await recordTransition(trx, {
       proposalId: id,
@@ -254,6 +266,7 @@ export async function recordFinancing(
       to: 'financed',
       actor: caller.name,
       reason,
+      at,
     });
     await appendAudit(trx, {
       actor: caller.name,

@@ -153,11 +153,12 @@ export async function moveProposal(
     investment_iati_identifier: string;
     investment_cents: number;
     investment_financier: string | null;
-  }> = {},
+  }>,
+  at: string,
 ): Promise<void> {
   const result = await db
     .updateTable('facility_proposal')
-    .set({ state: to, updated_at: new Date().toISOString(), ...changes })
+    .set({ state: to, updated_at: at, ...changes })
     .where('id', '=', proposal.id)
     .where('state', '=', proposal.state)
     .executeTakeFirst();
@@ -178,6 +179,7 @@ export async function recordTransition(
     to: ProposalState;
     actor: string;
     reason: string | null;
+    at: string;
   },
 ): Promise<void> {
   await db
@@ -189,7 +191,7 @@ export async function recordTransition(
       to_state: entry.to,
       actor: entry.actor,
       reason: entry.reason,
-      at: new Date().toISOString(),
+      at: entry.at,
     })
     .execute();
 }

@@ -2,7 +2,7 @@ import { requireAccess } from '../accounts/access.ts';
 import { appendAudit } from '../accounts/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { grantsOf, type Caller } from './caller.ts';
+import { grantsOf, now, type Caller } from './caller.ts';
 import { parseProposalContent, requestedCents, type ProposalContent } from './proposal.model.ts';
 import {
   findProposals,
@@ -93,7 +93,7 @@ export async function createDraft(
   const lead = draftingCountry(caller, input.leadCountry);
   const content = parseProposalContent(input.content);
   checkCountries(content, lead);
-  const now = new Date().toISOString();
+  const at = now(caller);
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('facility_proposal')
@@ -108,8 +108,8 @@ export async function createDraft(
         investment_cents: null,
         investment_financier: null,
         created_by: caller.name,
-        created_at: now,
-        updated_at: now,
+        created_at: at,
+        updated_at: at,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -121,6 +121,7 @@ export async function createDraft(
       to: 'draft',
       actor: caller.name,
       reason: null,
+      at,
     });
     const created = await requireProposal(trx, id);
     await appendAudit(trx, {
@@ -159,7 +160,7 @@ export async function updateDraft(
         title: content.title.en,
         content: JSON.stringify(content),
         requested_cents: requestedCents(content),
-        updated_at: new Date().toISOString(),
+        updated_at: now(caller),
       })
       .where('id', '=', id)
       .where('state', '=', proposal.state)
@@ -229,7 +230,7 @@ export async function endorse(
         `${proposal.reference} is ${proposal.state.replaceAll('_', ' ')}: endorsements are closed`,
       );
     }
-    const endorsedAt = new Date().toISOString();
+    const endorsedAt = now(caller);
     await trx
       .updateTable('facility_proposal_country')
       .set({ endorsed_by: caller.name, endorsed_at: endorsedAt })

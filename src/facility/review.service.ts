@@ -4,7 +4,7 @@ import type { RoleGrant } from '../accounts/role.model.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { organisationByRef } from '../reference/index.ts';
-import { grantsOf, hasRole, type Caller } from './caller.ts';
+import { grantsOf, hasRole, now, type Caller } from './caller.ts';
 import { findProposals, requireProposal, type ProposalRecord } from './proposal.repository.ts';
 import { isVisible } from './proposal.service.ts';
 import type { FacilityRules } from './rules.ts';
@@ -169,7 +169,7 @@ export async function submitScore(
         scores: JSON.stringify(input.scores),
         weighted,
         comment,
-        submitted_at: new Date().toISOString(),
+        submitted_at: now(caller),
       })
       .execute();
     await appendAudit(trx, {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ConfigError } from '../config.ts';
 import { DOCUMENT_KINDS } from './proposal.model.ts';
 import { usdCents } from './currency.ts';
 
@@ -58,7 +59,8 @@ export type FacilityRules = z.infer<typeof RulesSchema> & {
   caps: { perProposal: number; perCountryYear: number };
 };
 
-export class RulesError extends Error {
+/** A wrong rules document is a configuration error: the command stops with one clear line. */
+export class RulesError extends ConfigError {
   override name = 'RulesError';
 }
 

@@ -2,7 +2,7 @@ import { requireAccess } from '../accounts/access.ts';
 import { appendAudit } from '../accounts/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { Caller } from './caller.ts';
+import { now, type Caller } from './caller.ts';
 import type { DocumentKind } from './proposal.model.ts';
 import { requireProposal, type ProposalRecord } from './proposal.repository.ts';
 import type { FacilityRules } from './rules.ts';
@@ -72,7 +72,7 @@ export async function runScreening(
     .select(['kind', 'country'])
     .where('proposal_id', '=', proposal.id)
     .execute();
-  const year = new Date().toISOString().slice(0, 4);
+  const year = now(caller).slice(0, 4);
   const verdicts = screen(rules, {
     content: proposal.content,
     leadCountry: proposal.leadCountry,
@@ -88,7 +88,7 @@ export async function runScreening(
     rules_version: rules.version,
     results: JSON.stringify(verdicts),
     screened_by: caller.name,
-    screened_at: new Date().toISOString(),
+    screened_at: now(caller),
   };
   await db.deleteFrom('facility_screening').where('proposal_id', '=', proposal.id).execute();
   await db
@@ -201,7 +201,7 @@ export async function overrideVerdict(
         verdict: input.verdict,
         reason,
         actor: caller.name,
-        at: new Date().toISOString(),
+        at: now(caller),
       })
       .execute();
     await appendAudit(trx, {

@@ -2,7 +2,7 @@ import { requireAccess, type AccessTarget } from '../accounts/access.ts';
 import { appendAudit } from '../accounts/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { Caller } from './caller.ts';
+import { now, type Caller } from './caller.ts';
 import { formatUsd } from './currency.ts';
 import { grantOf } from './ledger.model.ts';
 import { appendLedgerEntry, ledgerTotals, lockFund } from './ledger.service.ts';
@@ -62,7 +62,7 @@ async function releaseUndisbursed(db: Db, caller: Caller, proposal: ProposalReco
     amountMinor: grant.undisbursed,
     usdCents: grant.undisbursed,
     usdSource: 'grant in US dollars',
-    valueDate: new Date().toISOString().slice(0, 10),
+    valueDate: now(caller).slice(0, 10),
     memo: `${why}: undisbursed balance released`,
     recordedBy: caller.name,
   });
@@ -183,13 +183,13 @@ export async function transition(
           version,
           content: JSON.stringify(proposal.content),
           frozen_by: caller.name,
-          frozen_at: new Date().toISOString(),
+          frozen_at: now(caller),
         })
         .execute();
-      await moveProposal(trx, proposal, to, { version });
+      await moveProposal(trx, proposal, to, { version }, now(caller));
       effects['version'] = version;
     } else {
-      await moveProposal(trx, proposal, to);
+      await moveProposal(trx, proposal, to, {}, now(caller));
     }
     if (action === 'start_screening') {
       effects['screening'] = await runScreening(trx, caller, { ...proposal, state: to }, rules);
@@ -206,6 +206,7 @@ export async function transition(
       to,
       actor: caller.name,
       reason,
+      at: now(caller),
     });
     await appendAudit(trx, {
       actor: caller.name,
