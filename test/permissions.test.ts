@@ -284,6 +284,59 @@ for (const dialect of DIALECTS) {
       expect((await app.inject({ url: '/api/audit', headers })).statusCode).toBe(401);
     });
 
+    it("keeps a country's draft from another country's focal point, on every proposal route", async () => {
+      await addUser(store.db, {
+        email: 'focal.uz@example.org',
+        name: 'UZ',
+        password: PASSWORD,
+        grants: [{ role: 'focal_point', country: 'UZ' }],
+      });
+      const uz = await signIn(app, 'focal.uz@example.org');
+      const kz = callers.get('focal_point')!; // scoped to KZ
+      const as = (
+        who: Credentials,
+        method: 'GET' | 'POST' | 'PUT',
+        url: string,
+        payload?: unknown,
+      ) =>
+        app.inject({
+          method,
+          url,
+          headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken },
+          ...(payload === undefined ? {} : { payload: payload as string }),
+        });
+      const content = { title: { en: 'Uzbek draft' }, countries: ['UZ', 'KZ'] };
+      const created = await as(uz, 'POST', '/api/facility/proposals', { content });
+      expect(created.statusCode, created.body).toBe(201);
+      const url = `/api/facility/proposals/${created.json<{ id: number }>().id}`;
+      const pdf = { 'content-type': 'application/pdf' };
+      const attempts = [
+        () => as(kz, 'GET', url),
+        () => as(kz, 'PUT', url, { ...content, title: { en: 'Taken over' } }),
+        () => as(kz, 'POST', `${url}/transitions`, { action: 'submit' }),
+        () => as(kz, 'POST', `${url}/transitions`, { action: 'withdraw', reason: 'not ours' }),
+        () => as(kz, 'POST', `${url}/endorsements`, { country: 'KZ' }),
+        () =>
+          app.inject({
+            method: 'POST',
+            url: `${url}/documents?kind=concept_note&filename=a.pdf`,
+            headers: { cookie: kz.cookie, 'x-csrf-token': kz.csrfToken, ...pdf },
+            payload: '%PDF-1.4 x',
+          }),
+      ];
+      for (const attempt of attempts) {
+        const response = await attempt();
+        expect(response.statusCode, response.body).toBe(403);
+      }
+      const list = await as(kz, 'GET', '/api/facility/proposals');
+      expect(list.json<{ proposals: unknown[] }>().proposals).toEqual([]);
+      const own = await as(uz, 'GET', url);
+      expect(own.json<{ title: string; state: string }>()).toMatchObject({
+        title: 'Uzbek draft',
+        state: 'draft',
+      });
+    });
+
     it('treats SQL-injection strings in every filter as data', async () => {
       const hostile = encodeURIComponent("KZ' OR '1'='1'; DROP TABLE activity; --");
       for (const param of ['country', 'partner', 'sector', 'status', 'region', 'q', 'cursor']) {

@@ -79,6 +79,7 @@ export async function addDocument(
   const kind = input.kind as DocumentKind;
   return db.transaction().execute(async (trx) => {
     const proposal = await requireProposal(trx, proposalId);
+    requireVisible(caller, proposal);
     const country =
       input.country?.toUpperCase() ?? (kind === 'endorsement_letter' ? undefined : null);
     if (kind === 'endorsement_letter') {

@@ -204,6 +204,7 @@ export async function endorse(
 ): Promise<ProposalRecord> {
   return db.transaction().execute(async (trx) => {
     const proposal = await requireProposal(trx, id);
+    requireVisible(caller, proposal);
     const mine = grantsOf(caller, 'focal_point')
       .map((g) => g.country!)
       .filter((c) => proposal.countries.some((p) => p.country === c));
