@@ -24,6 +24,7 @@ const UPLOAD = `<?xml version="1.0"?><iati-activities version="2.03"></iati-acti
 export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
   'GET /healthz': { url: '/healthz', allowed: 'everyone' },
   'GET /readyz': { url: '/readyz', allowed: 'everyone' },
+  'GET /metrics': { url: '/metrics', allowed: 'everyone' },
   'GET /api/openapi.json': { url: '/api/openapi.json', allowed: 'everyone' },
   'POST /api/session': {
     url: '/api/session',

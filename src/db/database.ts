@@ -37,6 +37,8 @@ export interface Store {
   location: string;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** The connection pool's state, where there is a pool (PostgreSQL). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -75,6 +77,11 @@ export function openStore(url: string): Store {
     dialect,
     location: `${parsed.host || parsed.searchParams.get('host') || 'localhost'}${parsed.pathname}`,
     ping: () => sql`select 1`.execute(db).then(() => undefined),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     close: () => db.destroy(),
   };
 }

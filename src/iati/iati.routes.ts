@@ -103,12 +103,25 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
       const limit = limited(config.importMaxBytes);
       const xml = await sniff((request.body as Readable).pipe(limit.stream));
       const source: ImportSource = { path: name, size: declared || null, open: () => xml };
+      let seen = { bytes: 0, activities: 0 };
+      app.metrics.importStarted();
       const summary = await importIati(store.db, [source], {
         dryRun: query.dryRun ?? false,
         label: `upload: ${name}`,
         actor: request.actor.kind === 'user' ? request.actor.email : 'anonymous',
         origin: request.ip,
+        onProgress: ({ bytes, activities }) => {
+          app.metrics.importProgress({
+            bytes: bytes - seen.bytes,
+            activities: activities - seen.activities,
+          });
+          seen = { bytes, activities };
+        },
+      }).catch((error: unknown) => {
+        app.metrics.importFinished('failed');
+        throw error;
       });
+      app.metrics.importFinished(summary.files[0]?.refused ? 'refused' : 'stored');
       const file = summary.files[0];
       if (file?.refused) {
         throw new AppError(

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Store } from '../db/database.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { registerMetrics } from './metrics.ts';
 import { registerWebSafety } from './safety.ts';
 import { collectRoutes, registerAuth, type RegisteredRoute } from './auth.ts';
 import { registerSessionRoutes } from '../accounts/session.routes.ts';
@@ -53,6 +54,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   const routes = collectRoutes(app);
   await registerAuth(app, store, config);
   registerHealthRoutes(app, store);
+  registerMetrics(app, store);
   registerSessionRoutes(app, store, config);
   registerTokenRoutes(app, store);
   registerPasswordRoutes(app, store, config);

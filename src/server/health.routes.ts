@@ -1,7 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../db/database.ts';
+import { MIGRATIONS } from '../db/migrations/index.ts';
 
 const READINESS_TIMEOUT_MS = 2000;
+
+/**
+ * Migrations this code expects but the database has not committed: a migration is running (it
+ * commits all at once), or this server was deployed before `caravan db migrate` ran.
+ */
+async function pendingMigrations(store: Store): Promise<number> {
+  const rows = await store.db
+    .withoutPlugins()
+    .selectFrom('kysely_migration' as never)
+    .select('name' as never)
+    .execute();
+  const applied = new Set(rows.map((row) => (row as { name: string }).name));
+  return Object.keys(MIGRATIONS).filter((name) => !applied.has(name)).length;
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -48,21 +63,33 @@ export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
     {
       config: { permission: 'public' },
       schema: {
-        summary: 'Readiness: the database answers',
+        summary: 'Readiness: the database answers and its schema is migrated',
         tags: ['operations'],
         response: { 200: statusSchema, 503: errorSchema },
       },
     },
     async (request, reply) => {
+      let pending: number;
       try {
         await withTimeout(store.ping(), READINESS_TIMEOUT_MS);
-        return { status: 'ready' };
+        pending = await withTimeout(pendingMigrations(store), READINESS_TIMEOUT_MS).catch(
+          () => Object.keys(MIGRATIONS).length,
+        );
       } catch (error) {
         request.log.warn({ err: error }, 'database not ready');
         return reply
           .status(503)
           .send({ error: { code: 'unavailable', message: 'The database is not answering' } });
       }
+      if (pending > 0) {
+        return reply.status(503).send({
+          error: {
+            code: 'unavailable',
+            message: `The database schema is ${pending} migration${pending === 1 ? '' : 's'} behind: a migration is running or due (caravan db migrate)`,
+          },
+        });
+      }
+      return { status: 'ready' };
     },
   );
 }
