@@ -60,6 +60,13 @@ describe('caravan serve', () => {
         error: { code: 'unavailable', message: 'The database is not answering' },
       });
       postgres.start();
+      // Up, but not migrated: still not ready, until the migration has run.
+      const behind = await fetch(`${server.baseUrl}/readyz`);
+      expect(behind.status).toBe(503);
+      expect(((await behind.json()) as { error: { message: string } }).error.message).toMatch(
+        /migrations? behind/,
+      );
+      expect((await runCaravan(['db', 'migrate'], { DATABASE_URL: postgres.url() })).code).toBe(0);
       expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
     } finally {
       await server.stop();
@@ -68,6 +75,7 @@ describe('caravan serve', () => {
 
   it('shuts down cleanly on SIGTERM', async () => {
     const database = await newTestDatabase('sqlite');
+    expect((await runCaravan(['db', 'migrate'], { DATABASE_URL: database.url })).code).toBe(0);
     const server = await startServer({ DATABASE_URL: database.url });
     expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
     expect(await server.stop()).toBe(0);
