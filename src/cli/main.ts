@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { reportFailure } from './context.ts';
 import { registerAuditCommands } from './audit.ts';
+import { registerBackupCommands } from './backup.ts';
 import { registerDbCommands } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerExportCommands } from './export.ts';
@@ -33,6 +34,7 @@ registerPortfolioCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerFacilityCommands(program);
+registerBackupCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv).catch(reportFailure);
