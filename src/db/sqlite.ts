@@ -54,6 +54,17 @@ class Statement implements SqliteStatement {
   }
 }
 
+/**
+ * SQLite ends a transaction itself on some errors (a full disk, an I/O error); Kysely's
+ * rollback would then fail with "no transaction is active" and hide the error that matters.
+ */
+const NO_ROLLBACK_NEEDED: SqliteStatement = {
+  reader: false,
+  all: () => [],
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  iterate: () => [][Symbol.iterator](),
+};
+
 const STATEMENT_CACHE_SIZE = 500;
 // Multi-row inserts differ by row count and can be 100 kB of SQL each: caching those would hold
 // megabytes for statements that rarely recur, so only short statements are kept.
@@ -68,7 +79,8 @@ class Database implements SqliteDatabase {
     this.#db = db;
   }
 
-  prepare(sql: string): Statement {
+  prepare(sql: string): SqliteStatement {
+    if (sql === 'rollback' && !this.#db.isTransaction) return NO_ROLLBACK_NEEDED;
     if (sql.length > CACHEABLE_SQL_LENGTH) return new Statement(this.#db.prepare(sql));
     let statement = this.#statements.get(sql);
     if (!statement) {

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { storeActivity } from '../portfolio/activity.service.ts';
@@ -176,6 +177,12 @@ export async function importIati(
 
 function describe(error: unknown, source: ImportSource): string {
   if (error instanceof IatiFileError) return error.message;
+  if (isDatabaseUnavailable(error)) {
+    return (
+      `${source.path}: the database could not store it (${(error as Error).message}); nothing ` +
+      `of this file was stored: check free disk space and the database, then import it again`
+    );
+  }
   if (error instanceof Error) return `${source.path}: ${error.message}`;
   return `${source.path}: could not be read`;
 }

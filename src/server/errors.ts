@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, HTTP_STATUS, type ErrorCode } from '../errors.ts';
 
 export interface ErrorBody {
@@ -35,6 +36,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
         message: issue.message,
       }));
       return reply.status(400).send(body('bad_request', 'Invalid request', details));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(body('unavailable', 'The database is not answering; try again shortly'));
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
