@@ -7,6 +7,7 @@ describe('configuration', () => {
       port: 8080,
       host: '127.0.0.1',
       databaseUrl: 'sqlite:./data/caravan.db',
+      databaseReplicaUrl: null,
       logLevel: 'info',
       adminToken: null,
       importMaxBytes: 256 * 1024 * 1024,

@@ -10,6 +10,10 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: databaseUrl.default('sqlite:./data/caravan.db'),
+  DATABASE_REPLICA_URL: z
+    .string()
+    .refine((url) => /^postgres(ql)?:\/\//.test(url), { message: 'must be a postgres:// URL' })
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ADMIN_TOKEN: z.string().min(24, { message: 'must be at least 24 characters' }).optional(),
   IMPORT_MAX_BYTES: z.coerce
@@ -25,6 +29,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** A PostgreSQL streaming replica for anonymous reads; null reads everything from the primary. */
+  databaseReplicaUrl: string | null;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Guards the upload API until accounts exist; uploads are refused while it is unset. */
   adminToken: string | null;
@@ -56,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     PORT,
     HOST,
     DATABASE_URL,
+    DATABASE_REPLICA_URL,
     LOG_LEVEL,
     ADMIN_TOKEN,
     IMPORT_MAX_BYTES,
@@ -66,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: PORT,
     host: HOST,
     databaseUrl: DATABASE_URL,
+    databaseReplicaUrl: DATABASE_REPLICA_URL ?? null,
     logLevel: LOG_LEVEL,
     adminToken: ADMIN_TOKEN ?? null,
     importMaxBytes: IMPORT_MAX_BYTES,

@@ -11,7 +11,7 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)')
     .action(async (options: { port?: string; host?: string }, command: Command) => {
       const config = configFrom(command, { PORT: options.port, HOST: options.host });
-      const store = openStore(config.databaseUrl);
+      const store = openStore(config.databaseUrl, { replicaUrl: config.databaseReplicaUrl });
       const app = await buildApp({ store, config });
 
       let closing = false;

@@ -11,6 +11,7 @@ import type { PortfolioTables } from '../portfolio/portfolio.table.ts';
 import type { ReferenceTables } from '../reference/reference.table.ts';
 import { createPostgresDialect, createPostgresPool } from './postgres.ts';
 import { createSqliteDialect } from './sqlite.ts';
+import { RoutingPool } from './replica.ts';
 
 export interface Database
   extends
@@ -56,8 +57,18 @@ export function sqlitePath(url: string): string {
   return rest.startsWith('//') ? rest.slice(2) : rest;
 }
 
-export function openStore(url: string): Store {
+export interface StoreOptions {
+  /** A PostgreSQL streaming replica that answers reads run inside onReplica(). */
+  replicaUrl?: string | null;
+}
+
+export function openStore(url: string, { replicaUrl = null }: StoreOptions = {}): Store {
   const dialect = dialectOf(url);
+  if (replicaUrl !== null && (dialect !== 'postgres' || dialectOf(replicaUrl) !== 'postgres')) {
+    throw new Error(
+      'DATABASE_REPLICA_URL: a replica is a PostgreSQL server beside a PostgreSQL DATABASE_URL',
+    );
+  }
   if (dialect === 'sqlite') {
     const path = sqlitePath(url);
     const db = new Kysely<Database>({ dialect: createSqliteDialect(path) });
@@ -70,7 +81,8 @@ export function openStore(url: string): Store {
     };
   }
   const pool = createPostgresPool(url);
-  const db = new Kysely<Database>({ dialect: createPostgresDialect(pool) });
+  const routed = replicaUrl === null ? pool : new RoutingPool(pool, createPostgresPool(replicaUrl));
+  const db = new Kysely<Database>({ dialect: createPostgresDialect(routed) });
   const parsed = new URL(url);
   return {
     db,

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PostgresDialect } from 'kysely';
+import { PostgresDialect, type PostgresPool } from 'kysely';
 
 const INT8_OID = 20;
 
@@ -31,6 +31,6 @@ export function createPostgresPool(url: string): pg.Pool {
   return pool;
 }
 
-export function createPostgresDialect(pool: pg.Pool): PostgresDialect {
+export function createPostgresDialect(pool: PostgresPool): PostgresDialect {
   return new PostgresDialect({ pool });
 }

@@ -5,6 +5,7 @@ import type { Store } from '../db/database.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { registerMetrics } from './metrics.ts';
+import { routeAnonymousReadsToReplica } from './read-routing.ts';
 import { registerWebSafety } from './safety.ts';
 import { collectRoutes, registerAuth, type RegisteredRoute } from './auth.ts';
 import { registerSessionRoutes } from '../accounts/session.routes.ts';
@@ -52,6 +53,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   registerErrorHandling(app);
   await registerWebSafety(app);
   const routes = collectRoutes(app);
+  if (config.databaseReplicaUrl !== null) routeAnonymousReadsToReplica(app);
   await registerAuth(app, store, config);
   registerHealthRoutes(app, store);
   registerMetrics(app, store);

@@ -13,7 +13,7 @@ export interface TestPostgres {
   destroy(): void;
 }
 
-function postgresBinDir(): string {
+export function postgresBinDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root)
     ? readdirSync(root)
@@ -26,17 +26,17 @@ function postgresBinDir(): string {
   return join(root, versions[0]!, 'bin');
 }
 
-const isRoot = process.getuid?.() === 0;
+export const isRoot = process.getuid?.() === 0;
 
 /** PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user. */
-function run(bin: string, args: string[]): void {
+export function run(bin: string, args: string[]): void {
   const [command, argv] = isRoot
     ? ['runuser', ['-u', 'postgres', '--', bin, ...args]]
     : [bin, args];
   execFileSync(command, argv, { stdio: 'pipe' });
 }
 
-function postgresUid(): { uid: number; gid: number } {
+export function postgresUid(): { uid: number; gid: number } {
   const line = execFileSync('getent', ['passwd', 'postgres'], { encoding: 'utf8' });
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
