@@ -32,7 +32,7 @@ export interface Config {
   /** A PostgreSQL streaming replica for anonymous reads; null reads everything from the primary. */
   databaseReplicaUrl: string | null;
   logLevel: (typeof LOG_LEVELS)[number];
-  /** Guards the upload API until accounts exist; uploads are refused while it is unset. */
+  /** A bearer secret that acts as an administrator without an account (bootstrap, scripts). */
   adminToken: string | null;
   importMaxBytes: number;
   /** Sign-in attempts allowed per client address and minute. */

@@ -337,7 +337,7 @@ const reaches = (p: DemoProposal, state: ProposalState) => {
   return ORDER.indexOf(target) >= ORDER.indexOf(state);
 };
 
-/** A demo investment in the portfolio for a financed proposal to lead to: a KZ energy project. */
+/** A demo investment in the portfolio for a financed proposal to lead to: KZ infrastructure. */
 async function demoInvestment(db: Db): Promise<string | null> {
   const row = await db
     .selectFrom('activity as a')
