@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { parseRatesCsv } from '../reference/fx.csv.ts';
 import { priceUnpricedValues, saveRates } from '../reference/fx.service.ts';
 import { refreshAllocations } from '../portfolio/allocation.service.ts';
+import { appendAudit } from '../accounts/audit.service.ts';
+import { cliActor } from './audit.ts';
 import { withStore } from './context.ts';
 
 export function registerFxCommands(program: Command): void {
@@ -25,6 +27,14 @@ export function registerFxCommands(program: Command): void {
           await saveRates(trx, rows);
           const result = await priceUnpricedValues(trx);
           await refreshAllocations(trx, result.activityIds);
+          await appendAudit(trx, {
+            actor: cliActor(),
+            action: 'fx.import',
+            targetType: 'exchange_rate',
+            targetId: file,
+            after: { rates: rows.length, priced: result.priced },
+            origin: 'cli',
+          });
           return result;
         });
         console.log(

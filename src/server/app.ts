@@ -5,6 +5,7 @@ import type { Store } from '../db/database.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerResponseCache } from './response-cache.ts';
 import { routeAnonymousReadsToReplica } from './read-routing.ts';
 import { registerWebSafety } from './safety.ts';
 import { collectRoutes, registerAuth, type RegisteredRoute } from './auth.ts';
@@ -57,6 +58,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   await registerAuth(app, store, config);
   registerHealthRoutes(app, store);
   registerMetrics(app, store);
+  registerResponseCache(app, store);
   registerSessionRoutes(app, store, config);
   registerTokenRoutes(app, store);
   registerPasswordRoutes(app, store, config);

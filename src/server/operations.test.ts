@@ -45,6 +45,33 @@ for (const dialect of DIALECTS) {
       expect((await app.inject('/readyz')).statusCode).toBe(200);
     });
 
+    it('answers repeated anonymous dashboard reads from memory until the data changes', async () => {
+      const { app } = await open(true);
+      const url = '/api/aggregate?by=country';
+      const first = await app.inject(url);
+      expect(first.headers['x-cache']).toBeUndefined();
+      const second = await app.inject(url);
+      expect(second.headers['x-cache']).toBe('hit');
+      expect(second.body).toBe(first.body);
+      expect(second.headers['content-type']).toBe(first.headers['content-type']);
+      const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+      expect((await app.inject({ url, headers: admin })).headers['x-cache']).toBeUndefined();
+
+      const upload = await app.inject({
+        method: 'POST',
+        url: '/api/imports?name=one.xml',
+        headers: { ...admin, 'content-type': 'application/xml' },
+        payload: iatiDocument([activityXml({ id: 'XM-CACHE-1', country: 'UZ' })]),
+      });
+      expect(upload.statusCode).toBe(201);
+      const after = await app.inject(url);
+      expect(after.headers['x-cache']).toBeUndefined();
+      expect(after.json<{ rows: { country: string }[] }>().rows.map((r) => r.country)).toContain(
+        'UZ',
+      );
+      expect((await app.inject(url)).headers['x-cache']).toBe('hit');
+    });
+
     it('reports requests, latencies, imports and the pool to Prometheus', async () => {
       const { app } = await open(true);
       await app.inject('/api/activities?country=KZ');

@@ -1,0 +1,100 @@
+/**
+ * Drives the public API from this process (a second process from the server's) at rising
+ * concurrency, and prints throughput and p99 per endpoint.
+ * Usage: node bench/load.ts BASE_URL [SECONDS]
+ */
+import autocannon from 'autocannon';
+
+const [baseUrl = 'http://127.0.0.1:8098', seconds = '5'] = process.argv.slice(2);
+
+/** Dashboard aggregates the portal asks for on every visit: the same few URLs, so cacheable. */
+const CACHED = [
+  '/api/aggregate?measure=commitments&by=country',
+  '/api/aggregate?measure=commitments&by=cluster',
+  '/api/aggregate?measure=disbursements&by=year',
+  '/api/aggregate?measure=commitments&by=partner',
+  '/api/facility/statement',
+];
+
+/** Searches that differ on every request, so no cache can answer them. */
+const WORDS = [
+  'road',
+  'rail',
+  'energy',
+  'water',
+  'border',
+  'power',
+  'corridor',
+  'trade',
+  'climate',
+  'transport',
+];
+const COUNTRIES = ['KZ', 'UZ', 'AZ', 'GE', 'KG', 'TJ', 'MN', 'PK', 'CN', 'TM', 'AF'];
+let counter = 0;
+function uncachedSearch(): string {
+  counter += 1;
+  const word = WORDS[counter % WORDS.length]!;
+  const country = COUNTRIES[(counter * 7) % COUNTRIES.length]!;
+  return `/api/activities?q=${word}&country=${country}&yearFrom=${2005 + (counter % 15)}&limit=${20 + (counter % 30)}`;
+}
+
+interface Figure {
+  endpoint: string;
+  connections: number;
+  requestsPerSecond: number;
+  p99Ms: number;
+  errors: number;
+}
+
+async function drive(
+  endpoint: string,
+  connections: number,
+  requests: autocannon.Request[],
+): Promise<Figure> {
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: Number(seconds),
+    requests,
+  });
+  return {
+    endpoint,
+    connections,
+    requestsPerSecond: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+const figures: Figure[] = [];
+for (const connections of [1, 10, 50]) {
+  figures.push(
+    await drive(
+      'cached dashboard aggregates',
+      connections,
+      CACHED.map((path) => ({ method: 'GET', path })),
+    ),
+  );
+  figures.push(
+    await drive('uncached filtered searches', connections, [
+      { method: 'GET', setupRequest: (request) => ({ ...request, path: uncachedSearch() }) },
+    ]),
+  );
+}
+
+console.log('endpoint                       connections   requests/s    p99 ms   errors');
+for (const f of figures) {
+  console.log(
+    `${f.endpoint.padEnd(30)} ${String(f.connections).padStart(11)} ${String(f.requestsPerSecond).padStart(12)} ${String(f.p99Ms).padStart(9)} ${String(f.errors).padStart(8)}`,
+  );
+}
+const best = (name: string) =>
+  figures
+    .filter((f) => f.endpoint === name)
+    .sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!;
+const cached = best('cached dashboard aggregates');
+const uncached = best('uncached filtered searches');
+console.log(
+  `\nbest: cached ${cached.requestsPerSecond}/s (p99 ${cached.p99Ms} ms; target ≥ 3000/s, p99 < 100 ms), ` +
+    `uncached ${uncached.requestsPerSecond}/s (p99 ${uncached.p99Ms} ms; target ≥ 500/s, p99 < 100 ms)`,
+);
