@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { documented } from '../server/zod-route.ts';
 import { requireAccess } from '../accounts/access.ts';
 import type { Store } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -62,7 +63,8 @@ const DecisionBody = z
   })
   .strict();
 
-const docs = (summary: string) => ({ summary, tags: ['facility'] });
+const docs = (summary: string, parts: Parameters<typeof documented>[1] = {}) =>
+  documented({ summary, tags: ['facility'] }, parts);
 const meetingId = (params: unknown) => {
   const id = Number(z.object({ id: z.string().max(12) }).parse(params).id);
   if (!Number.isSafeInteger(id) || id < 1) throw new AppError('bad_request', 'not a meeting id');
@@ -77,8 +79,9 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     '/api/facility/statement',
     {
       config: { permission: 'public' },
-      schema: docs(
+      ...docs(
         'The fund statement: pledged, received, committed, disbursed, available, by contributor and country',
+        { querystring: StatementQuery },
       ),
     },
     async (request) => fundStatement(db, StatementQuery.parse(request.query).asOf ?? null),
@@ -88,7 +91,7 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     '/api/facility/pipeline',
     {
       config: { permission: 'public' },
-      schema: docs('The public pipeline: approved grants onwards, and the funnel'),
+      ...docs('The public pipeline: approved grants onwards, and the funnel'),
     },
     async () => publicPipeline(db),
   );
@@ -97,7 +100,7 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     '/api/facility/outcomes',
     {
       config: { permission: 'public' },
-      schema: docs('Leverage (investment per preparation dollar), time in each stage, funnel'),
+      ...docs('Leverage (investment per preparation dollar), time in each stage, funnel'),
     },
     async () => facilityOutcomes(db),
   );
@@ -106,7 +109,7 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     '/api/facility/rules',
     {
       config: { permission: 'public' },
-      schema: docs('The eligibility rules and scoring rubric in force, with their version'),
+      ...docs('The eligibility rules and scoring rubric in force, with their version'),
     },
     () => ({
       version: rules.version,
@@ -119,7 +122,7 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
 
   app.get(
     '/api/facility/ledger',
-    { config: { permission: 'facility.read' }, schema: docs('Every ledger entry, oldest first') },
+    { config: { permission: 'facility.read' }, ...docs('Every ledger entry, oldest first') },
     async (request) => {
       requireAccess(request.actor, 'facility.read');
       const entries = await listLedger(db);
@@ -138,7 +141,7 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     '/api/facility/ledger',
     {
       config: { permission: 'facility.manage' },
-      schema: docs('Record a pledge, receipt, refund or repayment (secretariat)'),
+      ...docs('Record a pledge, receipt, refund or repayment (secretariat)', { body: EntryBody }),
     },
     async (request, reply) => {
       const body = EntryBody.parse(request.body);
@@ -159,7 +162,7 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
 
   app.get(
     '/api/facility/meetings',
-    { config: { permission: 'facility.read' }, schema: docs('Committee meetings, latest first') },
+    { config: { permission: 'facility.read' }, ...docs('Committee meetings, latest first') },
     async (request) => ({ meetings: await listMeetings(db, callerOf(request)) }),
   );
 
@@ -167,7 +170,7 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     '/api/facility/meetings',
     {
       config: { permission: 'facility.manage' },
-      schema: docs('Convene a committee meeting (secretariat)'),
+      ...docs('Convene a committee meeting (secretariat)', { body: MeetingBody }),
     },
     async (request, reply) =>
       reply
@@ -179,7 +182,7 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     '/api/facility/meetings/:id',
     {
       config: { permission: 'facility.read' },
-      schema: docs('A meeting with its agenda, votes and decisions'),
+      ...docs('A meeting with its agenda, votes and decisions'),
     },
     async (request) => getMeeting(db, callerOf(request), meetingId(request.params)),
   );
@@ -188,7 +191,9 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     '/api/facility/meetings/:id/agenda',
     {
       config: { permission: 'facility.manage' },
-      schema: docs('Put a proposal before the committee on this meeting’s agenda (secretariat)'),
+      ...docs('Put a proposal before the committee on this meeting’s agenda (secretariat)', {
+        body: AgendaBody,
+      }),
     },
     async (request) =>
       addToAgenda(
@@ -203,7 +208,7 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     '/api/facility/meetings/:id/votes',
     {
       config: { permission: 'facility.decide' },
-      schema: docs('Vote on an agenda item (committee member)'),
+      ...docs('Vote on an agenda item (committee member)', { body: VoteBody }),
     },
     async (request) => {
       const body = VoteBody.parse(request.body);
@@ -221,9 +226,9 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     '/api/facility/meetings/:id/decisions',
     {
       config: { permission: 'facility.decide' },
-      schema: docs(
-        'Record the committee’s decision; approval commits the grant (committee member)',
-      ),
+      ...docs('Record the committee’s decision; approval commits the grant (committee member)', {
+        body: DecisionBody,
+      }),
     },
     async (request) => {
       const body = DecisionBody.parse(request.body);

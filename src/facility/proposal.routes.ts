@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { documented } from '../server/zod-route.ts';
 import type { Store } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { callerOf } from './caller.ts';
@@ -90,7 +91,8 @@ const FinancingBody = z
   })
   .strict();
 
-const docs = (summary: string) => ({ summary, tags: ['facility'] });
+const docs = (summary: string, parts: Parameters<typeof documented>[1] = {}) =>
+  documented({ summary, tags: ['facility'] }, parts);
 const proposalId = (params: unknown) => parseProposalId(IdParams.parse(params).id);
 const numericId = (params: unknown, what: string) => {
   const id = Number(IdParams.parse(params).id);
@@ -110,7 +112,7 @@ export function registerProposalRoutes(
     '/api/facility/proposals',
     {
       config: { permission: 'facility.read' },
-      schema: docs('Proposals you may see (drafts only your own country’s)'),
+      ...docs('Proposals you may see (drafts only your own country’s)', { querystring: ListQuery }),
     },
     async (request) => {
       const query = ListQuery.parse(request.query);
@@ -126,7 +128,7 @@ export function registerProposalRoutes(
     '/api/facility/proposals',
     {
       config: { permission: 'facility.propose' },
-      schema: docs('Start a draft proposal (country focal point)'),
+      ...docs('Start a draft proposal (country focal point)', { body: NewProposal }),
     },
     async (request, reply) => {
       const body = NewProposal.parse(request.body);
@@ -142,9 +144,7 @@ export function registerProposalRoutes(
     '/api/facility/proposals/:id',
     {
       config: { permission: 'facility.read' },
-      schema: docs(
-        'One proposal with its versions, documents, screening, reviews, grant and history',
-      ),
+      ...docs('One proposal with its versions, documents, screening, reviews, grant and history'),
     },
     async (request) => proposalDetail(db, callerOf(request), proposalId(request.params), rules),
   );
@@ -153,7 +153,7 @@ export function registerProposalRoutes(
     '/api/facility/proposals/:id',
     {
       config: { permission: 'facility.propose' },
-      schema: docs('Replace a draft’s content (its country’s focal point)'),
+      ...docs('Replace a draft’s content (its country’s focal point)'),
     },
     async (request) => {
       const id = proposalId(request.params);
@@ -168,7 +168,9 @@ export function registerProposalRoutes(
       // Each action checks its own permission: submit and withdraw a focal point's, the others
       // the secretariat's. The route lets every facility role through to that check.
       config: { permission: 'facility.read' },
-      schema: docs(`Move a proposal through the workflow: ${TRANSITION_ACTIONS.join(', ')}`),
+      ...docs(`Move a proposal through the workflow: ${TRANSITION_ACTIONS.join(', ')}`, {
+        body: TransitionBody,
+      }),
     },
     async (request) => {
       const id = proposalId(request.params);
@@ -189,7 +191,9 @@ export function registerProposalRoutes(
     '/api/facility/proposals/:id/endorsements',
     {
       config: { permission: 'facility.propose' },
-      schema: docs('Endorse a proposal for your country (a named country’s focal point)'),
+      ...docs('Endorse a proposal for your country (a named country’s focal point)', {
+        body: EndorseBody,
+      }),
     },
     async (request) => {
       const id = proposalId(request.params);
@@ -217,8 +221,9 @@ export function registerProposalRoutes(
       {
         config: { permission: 'facility.propose' },
         bodyLimit: DOCUMENT_MAX_BYTES,
-        schema: docs(
+        ...docs(
           'Attach a document: the file as the body, ?kind=&filename=[&country=] (checked by content)',
+          { querystring: DocumentQuery },
         ),
       },
       async (request, reply) => {
@@ -239,7 +244,7 @@ export function registerProposalRoutes(
 
   app.get(
     '/api/facility/proposals/:id/documents/:documentId',
-    { config: { permission: 'facility.read' }, schema: docs('Download an attached document') },
+    { config: { permission: 'facility.read' }, ...docs('Download an attached document') },
     async (request, reply) => {
       const params = z
         .object({ id: z.string().max(20), documentId: z.coerce.number().int().positive() })
@@ -264,7 +269,7 @@ export function registerProposalRoutes(
     '/api/facility/proposals/:id/screening',
     {
       config: { permission: 'facility.manage' },
-      schema: docs('Apply the eligibility rules again (secretariat, during screening)'),
+      ...docs('Apply the eligibility rules again (secretariat, during screening)'),
     },
     async (request) => rescreen(db, callerOf(request), proposalId(request.params), rules),
   );
@@ -273,7 +278,9 @@ export function registerProposalRoutes(
     '/api/facility/proposals/:id/screening/overrides',
     {
       config: { permission: 'facility.manage' },
-      schema: docs('Override one rule’s verdict, with a written reason (secretariat)'),
+      ...docs('Override one rule’s verdict, with a written reason (secretariat)', {
+        body: OverrideBody,
+      }),
     },
     async (request) =>
       overrideVerdict(
@@ -288,7 +295,9 @@ export function registerProposalRoutes(
     '/api/facility/proposals/:id/scores',
     {
       config: { permission: 'facility.review' },
-      schema: docs('Score a proposal in technical review against the rubric (reviewer)'),
+      ...docs('Score a proposal in technical review against the rubric (reviewer)', {
+        body: ScoreBody,
+      }),
     },
     async (request, reply) => {
       const view = await submitScore(
@@ -306,7 +315,7 @@ export function registerProposalRoutes(
     '/api/facility/ranking',
     {
       config: { permission: 'facility.read' },
-      schema: docs('Proposals with complete reviews, by mean weighted score'),
+      ...docs('Proposals with complete reviews, by mean weighted score'),
     },
     async (request) => ({ ranking: await ranking(db, callerOf(request), rules) }),
   );
@@ -315,7 +324,7 @@ export function registerProposalRoutes(
     '/api/facility/reviews',
     {
       config: { permission: 'facility.review' },
-      schema: docs('Proposals awaiting your review, without conflicts of interest (reviewer)'),
+      ...docs('Proposals awaiting your review, without conflicts of interest (reviewer)'),
     },
     async (request) => ({ proposals: (await reviewQueue(db, callerOf(request))).map(summaryOf) }),
   );
@@ -324,7 +333,7 @@ export function registerProposalRoutes(
     '/api/facility/proposals/:id/milestones',
     {
       config: { permission: 'facility.manage' },
-      schema: docs('Plan a milestone of an approved grant (secretariat)'),
+      ...docs('Plan a milestone of an approved grant (secretariat)', { body: MilestoneBody }),
     },
     async (request, reply) => {
       const milestone = await addMilestone(
@@ -341,7 +350,7 @@ export function registerProposalRoutes(
     '/api/facility/milestones/:id/met',
     {
       config: { permission: 'facility.manage' },
-      schema: docs('Record a milestone’s deliverable as received (secretariat)'),
+      ...docs('Record a milestone’s deliverable as received (secretariat)', { body: MetBody }),
     },
     async (request) =>
       markMilestoneMet(
@@ -356,7 +365,7 @@ export function registerProposalRoutes(
     '/api/facility/milestones/:id/disbursements',
     {
       config: { permission: 'facility.manage' },
-      schema: docs('Disburse against a met milestone (secretariat)'),
+      ...docs('Disburse against a met milestone (secretariat)', { body: DisbursementBody }),
     },
     async (request, reply) => {
       const milestone = await disburse(
@@ -375,7 +384,9 @@ export function registerProposalRoutes(
     '/api/facility/proposals/:id/financing',
     {
       config: { permission: 'facility.manage' },
-      schema: docs('Link a completed proposal to the investment it led to (secretariat)'),
+      ...docs('Link a completed proposal to the investment it led to (secretariat)', {
+        body: FinancingBody,
+      }),
     },
     async (request) => {
       const id = proposalId(request.params);
