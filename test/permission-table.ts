@@ -85,9 +85,12 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
   'GET /api/activities': { url: '/api/activities', allowed: 'everyone' },
   'GET /api/activities/:id': { url: '/api/activities/NONE', allowed: 'everyone' },
   'GET /api/quality': { url: '/api/quality', allowed: 'everyone' },
+  'GET /api/overview': { url: '/api/overview', allowed: 'everyone' },
   'GET /api/aggregate': { url: '/api/aggregate?by=country', allowed: 'everyone' },
   'GET /api/countries/:iso': { url: '/api/countries/KZ', allowed: 'everyone' },
   'GET /api/partners/:ref': { url: '/api/partners/46004', allowed: 'everyone' },
   'GET /api/clusters/:code': { url: '/api/clusters/3', allowed: 'everyone' },
   'GET /api/corridors/:n': { url: '/api/corridors/2', allowed: 'everyone' },
+  // The web application's files, and its page for every other path outside /api.
+  'GET /*': { url: '/explore', allowed: 'everyone' },
 };

@@ -7,6 +7,7 @@ import { ActivitiesQuerySchema } from './activities.schema.ts';
 import { listActivities } from './activities.service.ts';
 import { getActivity } from './activity-detail.service.ts';
 import { publisherQuality } from './quality.service.ts';
+import { portfolioOverview } from './overview.service.ts';
 import {
   clusterSummary,
   corridorSummary,
@@ -61,6 +62,19 @@ export function registerPortfolioRoutes(app: FastifyInstance, store: Store): voi
       schema: { summary: 'Data quality per publisher', tags: ['portfolio'] },
     },
     () => publisherQuality(store.db),
+  );
+
+  app.get(
+    '/api/overview',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary:
+          'Headline figures: activities (and how many are demo data), countries, partners, totals',
+        tags: ['portfolio'],
+      },
+    },
+    () => portfolioOverview(store.db),
   );
 
   app.get(

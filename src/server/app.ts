@@ -12,6 +12,7 @@ import { registerPasswordRoutes } from '../accounts/password.routes.ts';
 import { registerUserRoutes } from '../accounts/user.routes.ts';
 import { registerIatiRoutes } from '../iati/iati.routes.ts';
 import { registerPortfolioRoutes } from '../portfolio/portfolio.routes.ts';
+import { registerWebApp, WEB_DIST } from './web.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,11 +24,17 @@ declare module 'fastify' {
 export interface AppOptions {
   store: Store;
   config: Config;
+  /** The built web application; defaults to web/dist. */
+  webRoot?: string;
 }
 
 const VERSION = '0.1.0';
 
-export async function buildApp({ store, config }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  store,
+  config,
+  webRoot = WEB_DIST,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -60,6 +67,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () =>
     app.swagger(),
   );
+  await registerWebApp(app, webRoot);
   app.decorate('registeredRoutes', routes);
   return app;
 }

@@ -1,0 +1,97 @@
+/** English: the source of every interface string; ru.ts must have the same keys (the type says so). */
+export const en = {
+  layout: {
+    skip: 'Skip to content',
+    tagline: 'CAREC Program portfolio',
+    mainNav: 'Main',
+    language: 'Language',
+    demoTitle: 'Demonstration data.',
+    demoAll:
+      'Every project and figure on this portal is generated to resemble the programme; none is a real project.',
+    demoSome:
+      'Some projects on this portal are generated demonstration data (their identifiers contain CARAVAN-DEMO) and count in its figures.',
+    footer:
+      'Caravan, the information system of the Central Asia Regional Economic Cooperation (CAREC) Program. Figures are in US dollars, counting each flow once.',
+    api: 'API description (OpenAPI)',
+  },
+  nav: {
+    home: 'Home',
+    explore: 'Explore projects',
+    workspace: 'Workspace',
+    signIn: 'Sign in',
+  },
+  status: { loading: 'Loading…' },
+  errors: {
+    title: 'Something went wrong',
+    unreachable: 'The server could not be reached',
+    unreachableDetail: 'Check the connection and try again.',
+    notFound: 'Not found',
+    unauthorized: 'Please sign in',
+    forbidden: 'Not allowed',
+    rateLimited: 'Too many requests: wait a minute and try again',
+    server: 'The server failed to answer',
+    badRequest: 'The request was not accepted',
+  },
+  charts: {
+    view: 'Show as',
+    chart: 'Chart',
+    table: 'Table',
+    tableHint: 'The same figures are available as a table.',
+    more: '{{count}} more in the table.',
+  },
+  common: {
+    regional: 'Regional (several countries)',
+    unknown: 'Not stated',
+    country: 'Country',
+    countries: 'Countries',
+    partner: 'Partner',
+    cluster: 'Cluster',
+    corridor: 'Corridor',
+    sector: 'Sector',
+    status: 'Status',
+    year: 'Year',
+    share: 'Share',
+    none: 'Nothing to show.',
+    title: 'Title',
+    start: 'Start',
+    end: 'End',
+    projects: 'Projects',
+  },
+  measures: {
+    commitments: 'Commitments',
+    disbursements: 'Disbursements',
+    committed: 'Committed',
+    disbursed: 'Disbursed',
+  },
+  home: {
+    title: 'The CAREC Program portfolio',
+    lead: 'Projects financed across the eleven CAREC member countries by development partners and governments: where the money goes, from whom, and for what.',
+    projects: 'Projects',
+    countries: 'Member countries',
+    partners: 'Partners',
+    asOf: 'Transactions up to {{date}}.',
+    exploreAll: 'Explore every project',
+    map: 'Commitments by member country',
+    byCluster: 'Commitments by CAREC 2030 cluster',
+    byPartner: 'Commitments by partner',
+    overTime: 'Commitments and disbursements by year',
+    noCluster: 'No cluster',
+  },
+  map: {
+    corridor: 'Corridor {{number}}',
+    corridors: 'CAREC corridors',
+    locations: 'Project locations',
+    less: 'Less',
+    more: 'More',
+    schematic:
+      'Corridor lines are schematic: they join the member countries each corridor crosses, not its roads and railways.',
+    click: 'Select a country or a corridor to open its page.',
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'There is no page at this address.',
+    home: 'Go to the home page',
+  },
+};
+
+export type Messages = typeof en;
