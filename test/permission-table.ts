@@ -83,6 +83,8 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
   'GET /api/transactions.xlsx': { url: '/api/transactions.xlsx', allowed: 'everyone' },
   'GET /api/activities.xml': { url: '/api/activities.xml', allowed: 'everyone' },
   'GET /api/activities': { url: '/api/activities', allowed: 'everyone' },
+  'GET /api/activities.csv': { url: '/api/activities.csv?country=KZ', allowed: 'everyone' },
+  'GET /api/activities.xlsx': { url: '/api/activities.xlsx?country=KZ', allowed: 'everyone' },
   'GET /api/activities/:id': { url: '/api/activities/NONE', allowed: 'everyone' },
   'GET /api/quality': { url: '/api/quality', allowed: 'everyone' },
   'GET /api/overview': { url: '/api/overview', allowed: 'everyone' },

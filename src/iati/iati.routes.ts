@@ -11,6 +11,7 @@ import { ExportFilterSchema, storedActivities } from './export.service.ts';
 import { importIati } from './import.service.ts';
 import type { ImportSource } from './sources.ts';
 import { TRANSACTION_COLUMNS, transactionRows } from '../portfolio/transaction-export.ts';
+import { ActivitiesExportQuerySchema, activityDocuments } from '../portfolio/activities-export.ts';
 import { csvChunks, xlsxStream } from '../reports/tabular/index.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -151,14 +152,23 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
     {
       config: { permission: 'public', rateLimit: EXPENSIVE_LIMIT },
       schema: {
-        summary: 'The stored activities as IATI 2.03 XML, filtered',
+        summary:
+          'The stored activities as IATI 2.03 XML: by country, reportingOrg and status, or by the filters and search of /api/activities',
         tags: ['iati'],
-        querystring: EXPORT_QUERY,
       },
     },
     (request, reply) => {
-      const filter = ExportFilterSchema.parse(request.query);
-      const document = iatiDocument(storedActivities(store.db, filter), {
+      const query = request.query as Record<string, unknown>;
+      // The Explore page's filters (see /api/activities) select the list it shows, in its order.
+      const explore = Object.keys(query).some((key) => !(key in EXPORT_QUERY.properties));
+      const activities = explore
+        ? activityDocuments(
+            store.db,
+            ActivitiesExportQuerySchema.parse(query),
+            store.dialect === 'postgres',
+          )
+        : storedActivities(store.db, ExportFilterSchema.parse(query));
+      const document = iatiDocument(activities, {
         generatedAt: new Date().toISOString(),
         onSkip: ({ iatiIdentifier, reasons }) =>
           request.log.warn({ iatiIdentifier, reasons }, 'activity left out of the IATI export'),

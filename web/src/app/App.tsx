@@ -7,6 +7,12 @@ import { Loading } from '../components/Status.tsx';
 
 // One chunk per page: a visitor downloads only the pages they open.
 const Home = lazy(() => import('../pages/HomePage.tsx'));
+const Explore = lazy(() => import('../pages/ExplorePage.tsx'));
+const Project = lazy(() => import('../pages/ProjectPage.tsx'));
+const Country = lazy(() => import('../pages/CountryPage.tsx'));
+const Partner = lazy(() => import('../pages/PartnerPage.tsx'));
+const Cluster = lazy(() => import('../pages/ClusterPage.tsx'));
+const Corridor = lazy(() => import('../pages/CorridorPage.tsx'));
 const NotFound = lazy(() => import('../pages/NotFoundPage.tsx'));
 
 export function App() {
@@ -17,6 +23,12 @@ export function App() {
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<Home />} />
+            <Route path="/explore" element={<Explore />} />
+            <Route path="/projects/:id" element={<Project />} />
+            <Route path="/countries/:iso" element={<Country />} />
+            <Route path="/partners/:ref" element={<Partner />} />
+            <Route path="/clusters/:code" element={<Cluster />} />
+            <Route path="/corridors/:n" element={<Corridor />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
