@@ -13,6 +13,12 @@ const Country = lazy(() => import('../pages/CountryPage.tsx'));
 const Partner = lazy(() => import('../pages/PartnerPage.tsx'));
 const Cluster = lazy(() => import('../pages/ClusterPage.tsx'));
 const Corridor = lazy(() => import('../pages/CorridorPage.tsx'));
+const SignIn = lazy(() => import('../pages/SignInPage.tsx'));
+const Workspace = lazy(() => import('../pages/WorkspacePage.tsx'));
+const Import = lazy(() => import('../pages/ImportPage.tsx'));
+const Users = lazy(() => import('../pages/UsersPage.tsx'));
+const Tokens = lazy(() => import('../pages/TokensPage.tsx'));
+const Audit = lazy(() => import('../pages/AuditPage.tsx'));
 const NotFound = lazy(() => import('../pages/NotFoundPage.tsx'));
 
 export function App() {
@@ -29,6 +35,12 @@ export function App() {
             <Route path="/partners/:ref" element={<Partner />} />
             <Route path="/clusters/:code" element={<Cluster />} />
             <Route path="/corridors/:n" element={<Corridor />} />
+            <Route path="/signin" element={<SignIn />} />
+            <Route path="/workspace" element={<Workspace />} />
+            <Route path="/workspace/import" element={<Import />} />
+            <Route path="/workspace/users" element={<Users />} />
+            <Route path="/workspace/tokens" element={<Tokens />} />
+            <Route path="/workspace/audit" element={<Audit />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
