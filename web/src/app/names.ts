@@ -50,7 +50,9 @@ export function namesIn(language: string, regional: string, unknown: string): Na
       if (!ref) return unknown;
       const org = organisationByRef(ref);
       if (!org) return ref;
-      return org.acronym || (ru ? org.nameRu : org.nameEn);
+      // Governments' acronyms (GOV-KZ) are Caravan's own: their names read better.
+      const name = ru ? org.nameRu : org.nameEn;
+      return org.role === 'government' || !org.acronym ? name : org.acronym;
     },
     cluster(code) {
       const cluster = CLUSTERS.find((c) => c.code === Number(code));

@@ -15,20 +15,20 @@ export function Loading({ label }: { label?: string }) {
 export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {
   const { t } = useTranslation();
   let heading = title ?? t('errors.title');
-  let detail: string;
+  let detail = '';
   if (error instanceof ApiError) {
     if (error.code === UNREACHABLE) {
       heading = t('errors.unreachable');
       detail = t('errors.unreachableDetail');
-    } else {
+    } else if (!title) {
       if (error.status === 404) heading = t('errors.notFound');
       else if (error.status === 401) heading = t('errors.unauthorized');
       else if (error.status === 403) heading = t('errors.forbidden');
       else if (error.status === 429) heading = t('errors.rateLimited');
       else if (error.status >= 500) heading = t('errors.server');
       else if (error.status === 400) heading = t('errors.badRequest');
-      detail = error.message;
     }
+    if (error.code !== UNREACHABLE) detail = error.message;
   } else {
     detail = error instanceof Error ? error.message : String(error);
   }

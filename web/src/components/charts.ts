@@ -49,7 +49,8 @@ export function horizontalBars({
     tooltip: tooltip((name, value) => `${name}<br>${money(value)}`),
     xAxis: {
       type: 'value',
-      axisLabel: { color: MUTED, formatter: (v: number) => money(v) },
+      splitNumber: 3,
+      axisLabel: { color: MUTED, hideOverlap: true, formatter: (v: number) => money(v) },
       splitLine: { lineStyle: { color: GRID } },
     },
     yAxis: {

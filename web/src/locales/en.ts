@@ -69,7 +69,7 @@ export const en = {
     projects: 'Projects',
     countries: 'Member countries',
     partners: 'Partners',
-    asOf: 'Transactions up to {{date}}.',
+    asOf: 'Transactions up to {{date}}',
     exploreAll: 'Explore every project',
     map: 'Commitments by member country',
     byCluster: 'Commitments by CAREC 2030 cluster',

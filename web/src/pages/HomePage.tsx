@@ -66,7 +66,7 @@ export default function HomePage() {
         ) : null}
         {overview.data?.latestTransaction ? (
           <p className="note">
-            {t('home.asOf', { date: format.date(overview.data.latestTransaction) })}{' '}
+            {t('home.asOf', { date: format.date(overview.data.latestTransaction) })} ·{' '}
             <Link to={local('/explore')}>{t('home.exploreAll')}</Link>
           </p>
         ) : null}
