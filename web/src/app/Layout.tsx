@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation } from 'react-router';
+import { Link, NavLink, useLocation } from './router.tsx';
 import type { PortfolioOverview } from '../../../src/portfolio/overview.service.ts';
 import { LANGUAGES } from './i18n.ts';
 import { useSession } from './session.tsx';

@@ -8,6 +8,9 @@ export interface ChartClick {
   seriesName?: string;
 }
 
+// Fetched as soon as a page with charts loads, in parallel with the page's data.
+const echarts = import('./echarts.ts');
+
 /**
  * One ECharts canvas. ECharts itself is loaded with the first chart, beside the page's own code.
  * When drawn, it sets `data-drawn` and a performance mark (`caravan:drawn:ID`) that the browser
@@ -35,7 +38,7 @@ export function EChart({
     let disposed = false;
     let instance: ECharts | null = null;
     let observer: ResizeObserver | null = null;
-    void import('./echarts.ts').then((lib) => {
+    void echarts.then((lib) => {
       if (disposed || !container.current) return;
       instance = lib.init(container.current, undefined, { renderer: 'canvas' });
       instance.on('click', (params) => clickRef.current?.(params as unknown as ChartClick));

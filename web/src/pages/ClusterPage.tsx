@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams } from '../app/router.tsx';
 import { useNames } from '../app/names.ts';
 import type { ClusterSummary } from '../features/portfolio/api.ts';
 import { SummaryPage, SummaryView } from '../features/places/SummaryView.tsx';

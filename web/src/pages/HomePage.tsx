@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../app/router.tsx';
 import { Figures } from '../components/Figures.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { COMMITMENTS, DISBURSEMENTS, SERIES } from '../components/palette.ts';

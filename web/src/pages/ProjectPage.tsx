@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../app/router.tsx';
 import { activityDate } from '../../../src/portfolio/activity.model.ts';
 import { useCodeNames } from '../app/codes.ts';
 import { useFormat } from '../app/format.ts';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { usePageTitle } from '../app/title.ts';
 import { useLocalPath } from '../app/url.ts';

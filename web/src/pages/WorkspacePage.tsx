@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../app/router.tsx';
 import type { Permission } from '../../../src/accounts/access.ts';
 import { useSession } from '../app/session.tsx';
 import { usePageTitle } from '../app/title.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../app/router.tsx';
 import type { ActivitySummary } from '../../../../src/portfolio/activities.schema.ts';
 import { useCodeNames } from '../../app/codes.ts';
 import { useFormat } from '../../app/format.ts';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../app/router.tsx';
 import { ACTIVITY_SORTS } from '../../../../src/portfolio/activities.schema.ts';
 import { CLIMATE_MARKERS } from '../../../../src/portfolio/aggregate.schema.ts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../app/router.tsx';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { ChartFigure } from '../../components/ChartFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -57,6 +57,9 @@ const LABEL_NUDGE: Readonly<Record<string, [number, number]>> = {
   KG: [10, -8],
   TJ: [-6, 14],
 };
+
+// The map data is fetched as soon as a page with a map loads, in parallel with its figures.
+void loadAtlas().catch(() => undefined);
 
 export interface MapPoint {
   name: string;

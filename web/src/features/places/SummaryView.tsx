@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../app/router.tsx';
 import type { ActivitiesPage } from '../../../../src/portfolio/activities.schema.ts';
 import type { PortfolioSummary } from '../../../../src/portfolio/summary.service.ts';
 import { useCodeNames } from '../../app/codes.ts';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { ChartFigure } from '../../components/ChartFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { horizontalBars } from '../../components/charts.ts';

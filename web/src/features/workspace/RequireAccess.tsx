@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../app/router.tsx';
 import type { Permission } from '../../../../src/accounts/access.ts';
 import { useSession } from '../../app/session.tsx';
 import { useLocalPath } from '../../app/url.ts';
