@@ -90,7 +90,7 @@ describe.skipIf(unavailable !== null)('the public portal in Chromium', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'CSV', exact: true }).click(),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8')
+    const csv = readFileSync(await download.path(), 'utf8')
       .trim()
       .split(/\r?\n/);
     expect(csv[0]!.split(',')[0]).toBe('iati_identifier');

@@ -17,7 +17,7 @@ export default defineConfig({
       output: {
         // Few, larger files: a browser opens six connections per host over HTTP/1.1, and a
         // page should not wait in line for a dozen small chunks.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             {
               name: 'vendor',
