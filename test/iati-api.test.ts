@@ -50,6 +50,43 @@ for (const dialect of DIALECTS) {
       expect(await activityCount()).toBe(0);
     });
 
+    it('streams progress and each activity’s outcome as NDJSON when asked', async () => {
+      // A dry run, so that the other tests' counts stay as they are.
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/imports?name=events.xml.gz&dryRun=true',
+        headers: {
+          'content-type': 'application/gzip',
+          accept: 'application/x-ndjson',
+          authorization: `Bearer ${TOKEN}`,
+        },
+        body: gzipSync(
+          iatiDocument([activityXml({ id: 'N1' }), activityXml({ id: 'N2', value: 'x' })]),
+        ),
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/x-ndjson/);
+      const events = response.body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { type: string; [key: string]: unknown });
+      const activities = events.filter((e) => e.type === 'activity');
+      expect(activities.map((e) => [e['outcome'], e['line'] !== undefined])).toEqual([
+        ['imported', true],
+        ['rejected', true],
+      ]);
+      expect((activities[1]!['errors'] as string[]).length).toBeGreaterThan(0);
+      expect(events.some((e) => e.type === 'progress')).toBe(true);
+      expect(events.at(-1)).toMatchObject({
+        type: 'done',
+        summary: { dryRun: true, totals: { activities: 2, imported: 1, rejected: 1 } },
+      });
+      expect(await activityCount()).toBe(0);
+      const refused = await upload('not xml at all', { accept: 'application/x-ndjson' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ error: { code: 'bad_request' } });
+    });
+
     it('imports an uploaded file, plain or gzipped, and reports each activity', async () => {
       const plain = await upload(
         iatiDocument([activityXml({ id: 'U1' }), activityXml({ id: 'U2', value: 'x' })]),

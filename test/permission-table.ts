@@ -84,8 +84,11 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
   'GET /api/transactions.xlsx': { url: '/api/transactions.xlsx', allowed: 'everyone' },
   'GET /api/activities.xml': { url: '/api/activities.xml', allowed: 'everyone' },
   'GET /api/activities': { url: '/api/activities', allowed: 'everyone' },
+  'GET /api/activities.csv': { url: '/api/activities.csv?country=KZ', allowed: 'everyone' },
+  'GET /api/activities.xlsx': { url: '/api/activities.xlsx?country=KZ', allowed: 'everyone' },
   'GET /api/activities/:id': { url: '/api/activities/NONE', allowed: 'everyone' },
   'GET /api/quality': { url: '/api/quality', allowed: 'everyone' },
+  'GET /api/overview': { url: '/api/overview', allowed: 'everyone' },
   'GET /api/aggregate': { url: '/api/aggregate?by=country', allowed: 'everyone' },
   'GET /api/countries/:iso': { url: '/api/countries/KZ', allowed: 'everyone' },
   'GET /api/partners/:ref': { url: '/api/partners/46004', allowed: 'everyone' },
@@ -214,4 +217,6 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
     contentType: 'application/json',
     allowed: ['committee'],
   },
+  // The web application's files, and its page for every other path outside /api.
+  'GET /*': { url: '/explore', allowed: 'everyone' },
 };

@@ -84,6 +84,37 @@ for (const dialect of DIALECTS) {
       expect((await app.inject('/api/activities/NO-SUCH-ACTIVITY')).statusCode).toBe(404);
     });
 
+    it('gives titles in every published language', async () => {
+      const page = await get<ActivitiesPage>('/api/activities?limit=500');
+      const bilingual = page.items.filter((a) => a.titles.some((t) => t.lang === 'ru'));
+      expect(bilingual.length).toBeGreaterThan(0);
+      for (const a of page.items) expect(a.titles.map((t) => t.text)).toContain(a.title);
+    });
+
+    it('exports the filtered, sorted list as CSV and XLSX, every page, matching the API', async () => {
+      const filter = 'country=KZ&climate=any&sort=title';
+      const listed = await get<ActivitiesPage>(`/api/activities?${filter}&limit=500`);
+      const csv = await app.inject(`/api/activities.csv?${filter}`);
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      const lines = csv.body.trim().split(/\r?\n/);
+      expect(lines[0]).toBe(
+        'iati_identifier,title,reporting_org,status,start,end,countries,commitments_usd,disbursements_usd',
+      );
+      expect(lines.length - 1).toBe(listed.items.length);
+      expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(
+        listed.items.map((a) => a.iatiIdentifier),
+      );
+      const xlsx = await app.inject(`/api/activities.xlsx?${filter}`);
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+      expect((await app.inject('/api/activities.csv?cursor=x')).statusCode).toBe(400);
+      const xml = await app.inject(`/api/activities.xml?${filter}`);
+      expect(xml.statusCode).toBe(200);
+      const identifiers = [...xml.body.matchAll(/<iati-identifier>([^<]+)</g)].map((m) => m[1]);
+      expect(identifiers).toEqual(listed.items.map((a) => a.iatiIdentifier));
+    });
+
     it('rates each publisher’s data quality', async () => {
       const quality = await get<PublisherQuality[]>('/api/quality');
       expect(quality.reduce((sum, q) => sum + q.activities, 0)).toBe(280);

@@ -9,6 +9,7 @@ import { listAuditEntries } from './audit.service.ts';
 import { createSession, deleteSession, SESSION_LIFETIME_MS } from './session.service.ts';
 import { getUserById } from './user.repository.ts';
 import { verifyLogin } from './user.service.ts';
+import type { SessionAnswer } from './session.schema.ts';
 
 const SignInSchema = z
   .object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) })
@@ -43,7 +44,7 @@ export function registerSessionRoutes(app: FastifyInstance, store: Store, config
         tags: ['accounts'],
       },
     },
-    async (request, reply) => {
+    async (request, reply): Promise<SessionAnswer> => {
       const { email, password } = SignInSchema.parse(request.body);
       const user = await verifyLogin(store.db, email, password);
       const session = await createSession(store.db, user.id);
@@ -64,13 +65,13 @@ export function registerSessionRoutes(app: FastifyInstance, store: Store, config
         tags: ['accounts'],
       },
     },
-    async (request) => {
+    async (request): Promise<SessionAnswer> => {
       const { actor } = request;
       if (actor.kind === 'anonymous' || actor.via !== 'session')
         return { user: null, csrfToken: null };
       const user = await getUserById(store.db, actor.userId);
       return {
-        user: user && { email: user.email, name: user.name, grants: user.grants },
+        user: user ? { email: user.email, name: user.name, grants: user.grants } : null,
         csrfToken: request.session?.csrfToken ?? null,
       };
     },

@@ -1,4 +1,9 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { requireAccess } from '../accounts/access.ts';
@@ -9,8 +14,10 @@ import { AppError } from '../errors.ts';
 import { iatiDocument } from './export/index.ts';
 import { ExportFilterSchema, storedActivities } from './export.service.ts';
 import { importIati } from './import.service.ts';
+import { IMPORT_EVENTS_TYPE, importEvents, spooledSource, uploadKind } from './import-events.ts';
 import type { ImportSource } from './sources.ts';
 import { TRANSACTION_COLUMNS, transactionRows } from '../portfolio/transaction-export.ts';
+import { ActivitiesExportQuerySchema, activityDocuments } from '../portfolio/activities-export.ts';
 import { csvChunks, xlsxStream } from '../reports/tabular/index.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -57,19 +64,28 @@ async function sniff(body: Readable): Promise<Readable> {
       }
     })(),
   );
-  if (head[0] === 0x1f && head[1] === 0x8b) return rest.pipe(createGunzip());
-  const text = head
-    .subarray(0, 64)
-    .toString('latin1')
-    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
-  if (
-    /^\s*</.test(text) ||
-    (head[0] === 0xfe && head[1] === 0xff) ||
-    (head[0] === 0xff && head[1] === 0xfe)
-  ) {
-    return rest;
+  return uploadKind(head) === 'gzip' ? rest.pipe(createGunzip()) : rest;
+}
+
+/** Passes the lines through, then removes the spooled upload, however the stream ends. */
+async function* removingAfter(lines: AsyncGenerator<string>, folder: string) {
+  try {
+    yield* lines;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
-  throw new AppError('bad_request', 'The upload is neither XML nor gzip-compressed XML');
+}
+
+/** Counts a streamed import in the metrics: running while its events flow. */
+async function* measured<T>(app: FastifyInstance, events: AsyncIterable<T>): AsyncGenerator<T> {
+  app.metrics.importStarted();
+  let outcome: 'stored' | 'failed' = 'failed';
+  try {
+    yield* events;
+    outcome = 'stored';
+  } finally {
+    app.metrics.importFinished(outcome);
+  }
 }
 
 export function registerIatiRoutes(app: FastifyInstance, store: Store, config: Config): void {
@@ -81,7 +97,8 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
       config: { permission: 'iati.import', rateLimit: EXPENSIVE_LIMIT },
       bodyLimit: config.importMaxBytes,
       schema: {
-        summary: 'Import an IATI activity file (XML or gzip), as with `caravan import iati`',
+        summary:
+          'Import an IATI activity file (XML or gzip), as with `caravan import iati`; with Accept: application/x-ndjson, progress and each activity’s outcome stream back as they happen',
         tags: ['iati'],
         querystring: {
           type: 'object',
@@ -101,23 +118,51 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
       const query = request.query as { dryRun?: boolean; name?: string };
       const name = query.name ?? 'upload';
       const limit = limited(config.importMaxBytes);
-      const xml = await sniff((request.body as Readable).pipe(limit.stream));
-      const source: ImportSource = { path: name, size: declared || null, open: () => xml };
-      let seen = { bytes: 0, activities: 0 };
-      app.metrics.importStarted();
-      const summary = await importIati(store.db, [source], {
+      const base = {
         dryRun: query.dryRun ?? false,
         label: `upload: ${name}`,
         actor: request.actor.kind === 'user' ? request.actor.email : 'anonymous',
         origin: request.ip,
-        onProgress: ({ bytes, activities }) => {
+      };
+      let seen = { bytes: 0, activities: 0 };
+      const options = {
+        ...base,
+        onProgress: ({ bytes, activities }: { bytes: number; activities: number }) => {
           app.metrics.importProgress({
             bytes: bytes - seen.bytes,
             activities: activities - seen.activities,
           });
           seen = { bytes, activities };
         },
-      }).catch((error: unknown) => {
+      };
+      if (String(request.headers.accept ?? '').includes(IMPORT_EVENTS_TYPE)) {
+        // The whole upload is taken first, so the browser has finished sending by the time
+        // progress starts to stream back.
+        const folder = await mkdtemp(join(tmpdir(), 'caravan-upload-'));
+        const file = join(folder, 'upload');
+        try {
+          await pipeline(request.body as Readable, limit.stream, createWriteStream(file));
+          const source = spooledSource(file, name, (await stat(file)).size);
+          const events = measured(app, importEvents(store.db, source, base));
+          return await reply
+            .type(IMPORT_EVENTS_TYPE)
+            .header('cache-control', 'no-store')
+            .send(Readable.from(removingAfter(events, folder)));
+        } catch (error) {
+          await rm(folder, { recursive: true, force: true });
+          if (limit.exceeded()) {
+            throw new AppError(
+              'payload_too_large',
+              `The upload exceeds ${config.importMaxBytes} bytes`,
+            );
+          }
+          throw error;
+        }
+      }
+      const xml = await sniff((request.body as Readable).pipe(limit.stream));
+      const source: ImportSource = { path: name, size: declared || null, open: () => xml };
+      app.metrics.importStarted();
+      const summary = await importIati(store.db, [source], options).catch((error: unknown) => {
         app.metrics.importFinished('failed');
         throw error;
       });
@@ -164,14 +209,23 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
     {
       config: { permission: 'public', rateLimit: EXPENSIVE_LIMIT },
       schema: {
-        summary: 'The stored activities as IATI 2.03 XML, filtered',
+        summary:
+          'The stored activities as IATI 2.03 XML: by country, reportingOrg and status, or by the filters and search of /api/activities',
         tags: ['iati'],
-        querystring: EXPORT_QUERY,
       },
     },
     (request, reply) => {
-      const filter = ExportFilterSchema.parse(request.query);
-      const document = iatiDocument(storedActivities(store.db, filter), {
+      const query = request.query as Record<string, unknown>;
+      // The Explore page's filters (see /api/activities) select the list it shows, in its order.
+      const explore = Object.keys(query).some((key) => !(key in EXPORT_QUERY.properties));
+      const activities = explore
+        ? activityDocuments(
+            store.db,
+            ActivitiesExportQuerySchema.parse(query),
+            store.dialect === 'postgres',
+          )
+        : storedActivities(store.db, ExportFilterSchema.parse(query));
+      const document = iatiDocument(activities, {
         generatedAt: new Date().toISOString(),
         onSkip: ({ iatiIdentifier, reasons }) =>
           request.log.warn({ iatiIdentifier, reasons }, 'activity left out of the IATI export'),

@@ -45,6 +45,16 @@ export interface ImportProgress {
   activities: number;
 }
 
+/** One activity's outcome, as the import reports it while it runs. */
+export interface ActivityOutcome {
+  path: string;
+  identifier: string | null;
+  line: number;
+  outcome: 'imported' | 'unchanged' | 'replaced' | 'rejected';
+  /** Why it was rejected; empty otherwise. */
+  errors: string[];
+}
+
 export interface ImportOptions {
   dryRun: boolean;
   /** What is being imported, for the import run's record: the paths, an upload's name. */
@@ -54,6 +64,8 @@ export interface ImportOptions {
   origin: string;
   onProgress?: (progress: ImportProgress) => void;
   onFile?: (file: FileSummary) => void;
+  /** Each activity as it is stored or rejected; a file refused later undoes them all. */
+  onActivity?: (activity: ActivityOutcome) => void;
 }
 
 /**
@@ -107,6 +119,13 @@ async function readInto(
     if (item.ok) {
       const { outcome, previousHash, hash } = await storeActivity(trx, item.activity, store);
       summary[outcome] += 1;
+      options.onActivity?.({
+        path: source.path,
+        identifier: item.identifier,
+        line: item.line,
+        outcome,
+        errors: [],
+      });
       if (outcome !== 'unchanged') {
         await appendAudit(trx, {
           actor: options.actor,
@@ -128,6 +147,13 @@ async function readInto(
       for (const error of item.errors) {
         summary.errors.push(detached(`${who} (line ${item.line}): ${error}`));
       }
+      options.onActivity?.({
+        path: source.path,
+        identifier: item.identifier,
+        line: item.line,
+        outcome: 'rejected',
+        errors: item.errors,
+      });
     }
     if (summary.activities % 50 === 0) progress();
     next = await parsed.next();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Narrative } from './activity.model.ts';
 import { FilterShape, YEARS_IN_ORDER, yearsInOrder } from './aggregate.schema.ts';
 
 export const ACTIVITY_SORTS = [
@@ -10,10 +11,13 @@ export const ACTIVITY_SORTS = [
   '-start',
 ] as const;
 
-/** The aggregate filters, plus text search, sorting and a cursor. */
-export const ActivitiesQuerySchema = FilterShape.extend({
+const SearchShape = FilterShape.extend({
   q: z.string().trim().max(200).optional(),
   sort: z.enum(ACTIVITY_SORTS).default('-commitments'),
+});
+
+/** The aggregate filters, plus text search, sorting and a cursor. */
+export const ActivitiesQuerySchema = SearchShape.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 })
@@ -22,9 +26,19 @@ export const ActivitiesQuerySchema = FilterShape.extend({
 
 export type ActivitiesQuery = z.infer<typeof ActivitiesQuerySchema>;
 
+/** The same list whole, for downloads: no cursor, no page size. */
+export const ActivitiesExportQuerySchema = SearchShape.strict().refine(
+  yearsInOrder,
+  YEARS_IN_ORDER,
+);
+
+export type ActivitiesExportQuery = z.infer<typeof ActivitiesExportQuerySchema>;
+
 export interface ActivitySummary {
   iatiIdentifier: string;
   title: string;
+  /** The title in every language the publisher gave. */
+  titles: Narrative[];
   reportingOrg: string;
   status: string | null;
   start: string | null;

@@ -184,22 +184,30 @@ export async function listActivities(
   }
   const rows = await select.execute();
   const page = rows.slice(0, query.limit);
-  const countries = page.length
-    ? await db
-        .selectFrom('recipient_country')
-        .select(['activity_id', 'country_code'])
-        .where(
-          'activity_id',
-          'in',
-          page.map((r) => r.id),
-        )
-        .execute()
-    : [];
+  const ids = page.map((r) => r.id);
+  const [countries, titles] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom('recipient_country')
+          .select(['activity_id', 'country_code'])
+          .where('activity_id', 'in', ids)
+          .execute(),
+        db
+          .selectFrom('activity_narrative')
+          .select(['activity_id', 'lang', 'text'])
+          .where('activity_id', 'in', ids)
+          .where('kind', '=', 'title')
+          .execute(),
+      ])
+    : [[], []];
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
       iatiIdentifier: r.iati_identifier,
       title: r.title,
+      titles: titles
+        .filter((t) => t.activity_id === r.id)
+        .map((t) => ({ lang: t.lang, text: t.text })),
       reportingOrg: r.reporting_org_ref,
       status: r.status,
       start: r.actual_start ?? r.planned_start,

@@ -1,4 +1,12 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { csvChunks, xlsxStream } from '../reports/tabular/index.ts';
+import { EXPENSIVE_LIMIT } from '../server/safety.ts';
+import {
+  ACTIVITY_COLUMNS,
+  ActivitiesExportQuerySchema,
+  activityRows,
+} from './activities-export.ts';
 import type { Store } from '../db/database.ts';
 import { zodQuery } from '../server/zod-route.ts';
 import { AggregateQuerySchema } from './aggregate.schema.ts';
@@ -7,12 +15,15 @@ import { ActivitiesQuerySchema } from './activities.schema.ts';
 import { listActivities } from './activities.service.ts';
 import { getActivity } from './activity-detail.service.ts';
 import { publisherQuality } from './quality.service.ts';
+import { portfolioOverview } from './overview.service.ts';
 import {
   clusterSummary,
   corridorSummary,
   countrySummary,
   partnerSummary,
 } from './summary.service.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const summaryDocs = (what: string, param: string) => ({
   config: { permission: 'public' as const },
@@ -38,6 +49,29 @@ export function registerPortfolioRoutes(app: FastifyInstance, store: Store): voi
     }),
     (request) => listActivities(store.db, ActivitiesQuerySchema.parse(request.query), postgres),
   );
+  for (const format of ['csv', 'xlsx'] as const) {
+    const options = zodQuery(ActivitiesExportQuerySchema, {
+      summary: `The activity list as ${format.toUpperCase()}: the filters, search and order of /api/activities, every page`,
+      tags: ['portfolio'],
+    });
+    app.get(
+      `/api/activities.${format}`,
+      { ...options, config: { permission: 'public', rateLimit: EXPENSIVE_LIMIT } },
+      (request, reply) => {
+        const rows = activityRows(
+          store.db,
+          ActivitiesExportQuerySchema.parse(request.query),
+          postgres,
+        );
+        const body =
+          format === 'csv' ? csvChunks(ACTIVITY_COLUMNS, rows) : xlsxStream(ACTIVITY_COLUMNS, rows);
+        return reply
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="caravan-activities.${format}"`)
+          .send(Readable.from(body));
+      },
+    );
+  }
   app.get<{ Params: { id: string } }>(
     '/api/activities/:id',
     {
@@ -61,6 +95,19 @@ export function registerPortfolioRoutes(app: FastifyInstance, store: Store): voi
       schema: { summary: 'Data quality per publisher', tags: ['portfolio'] },
     },
     () => publisherQuality(store.db),
+  );
+
+  app.get(
+    '/api/overview',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary:
+          'Headline figures: activities (and how many are demo data), countries, partners, totals',
+        tags: ['portfolio'],
+      },
+    },
+    () => portfolioOverview(store.db),
   );
 
   app.get(

@@ -18,6 +18,7 @@ import { registerPortfolioRoutes } from '../portfolio/portfolio.routes.ts';
 import { registerFundRoutes } from '../facility/fund.routes.ts';
 import { registerProposalRoutes } from '../facility/proposal.routes.ts';
 import { loadRules } from '../facility/rules.ts';
+import { registerWebApp, WEB_DIST } from './web.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,11 +30,17 @@ declare module 'fastify' {
 export interface AppOptions {
   store: Store;
   config: Config;
+  /** The built web application; defaults to web/dist. */
+  webRoot?: string;
 }
 
 const VERSION = '0.1.0';
 
-export async function buildApp({ store, config }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  store,
+  config,
+  webRoot = WEB_DIST,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -72,6 +79,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () =>
     app.swagger(),
   );
+  await registerWebApp(app, webRoot);
   app.decorate('registeredRoutes', routes);
   return app;
 }

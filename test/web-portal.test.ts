@@ -1,0 +1,197 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ActivitiesPage } from '../src/portfolio/activities.schema.ts';
+import {
+  axeViolations,
+  browserUnavailable,
+  launchChromium,
+  startPortal,
+  waitForDrawings,
+  watchProblems,
+  type PortalServer,
+} from './support/browser.ts';
+
+/** The page answers when the server and the browser get to it; both share two cores here. */
+const eventually = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000 });
+
+const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'screenshots');
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(`browser tests skipped: ${unavailable}`);
+
+describe.skipIf(unavailable !== null)('the public portal in Chromium', () => {
+  let portal: PortalServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  async function freshPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+    await context?.close();
+    context = await browser.newContext({ viewport, acceptDownloads: true });
+    page = await context.newPage();
+    problems = watchProblems(page);
+    return page;
+  }
+
+  const api = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${portal.url}${path}`);
+    expect(response.status, path).toBe(200);
+    return (await response.json()) as T;
+  };
+
+  it('filters Explore to climate projects in Kazakhstan, opens one in Russian, downloads the list', async () => {
+    await freshPage();
+    await page.goto(`${portal.url}/explore?lang=en`);
+    await page.selectOption('#filter-climate', 'any');
+    await page.selectOption('#filter-country', 'KZ');
+    await eventually(() => page.url()).toMatch(/country=KZ/);
+    const listed = await api<ActivitiesPage>('/api/activities?country=KZ&climate=any&limit=500');
+    expect(listed.items.length).toBeGreaterThan(0);
+    await page.locator('.project-list li').first().waitFor();
+    const shownFirst = await page.locator('.project-list .project-title').first().textContent();
+    expect(shownFirst).toBe(listed.items[0]!.title);
+
+    // A project whose publisher gave a Russian title too, to see the data switch as well.
+    const bilingual = listed.items.find((a) => a.titles.some((t) => t.lang === 'ru'))!;
+    const russianTitle = bilingual.titles.find((t) => t.lang === 'ru')!.text;
+    const link = page.locator(
+      `a[href^="/projects/${encodeURIComponent(bilingual.iatiIdentifier)}?"]`,
+    );
+    while ((await link.count()) === 0)
+      await page.getByRole('button', { name: 'Next page' }).click();
+    await link.click();
+    await eventually(() => page.locator('h1').textContent()).toBe(bilingual.title);
+    await waitForDrawings(page);
+
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await eventually(() => page.locator('h1').textContent()).toBe(russianTitle);
+    expect(page.url()).toMatch(/lang=ru/);
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    await eventually(() => page.getByRole('heading', { name: 'Сведения' }).count()).toBe(1);
+    expect(await page.evaluate(() => localStorage.getItem('caravan.lang'))).toBe('ru');
+    await page.screenshot({ path: join(SCREENSHOTS, 'project-ru.png'), fullPage: true });
+
+    // A link without a language opens in the one last chosen.
+    await page.goto(`${portal.url}/explore?country=KZ&climate=any`);
+    await eventually(() => page.locator('h1').textContent()).toBe('Проекты');
+    expect(page.url()).toMatch(/lang=ru/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSV', exact: true }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0]!.split(',')[0]).toBe('iati_identifier');
+    expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(
+      listed.items.map((a) => a.iatiIdentifier),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('draws the home page’s charts and map, in English and in Russian, with screenshots', async () => {
+    for (const lang of ['en', 'ru']) {
+      await freshPage();
+      await page.goto(`${portal.url}/?lang=${lang}`);
+      const drawn = await waitForDrawings(page);
+      expect(drawn).toBe(4); // the map, by cluster, by partner, over time
+      expect(await page.locator('.carec-map .map-country').count()).toBe(11);
+      expect(await page.locator('.carec-map .map-corridor').count()).toBe(6);
+      await expect
+        .poll(() => page.locator('.demo-notice').textContent())
+        .toMatch(lang === 'en' ? /Demonstration data/ : /Демонстрационные данные/);
+      await page.screenshot({ path: join(SCREENSHOTS, `home-${lang}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('opens a country’s page from the map, by keyboard', async () => {
+    await freshPage();
+    await page.goto(`${portal.url}/?lang=en`);
+    await waitForDrawings(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    const kazakhstan = page.locator('a.map-country[aria-label^="Kazakhstan"]');
+    await kazakhstan.focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => page.url()).toMatch(/\/countries\/KZ\?lang=en/);
+    await eventually(() => page.locator('h1').textContent()).toBe('Kazakhstan');
+    await waitForDrawings(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows every chart as a table too, and keeps that choice in the URL', async () => {
+    await freshPage();
+    await page.goto(`${portal.url}/clusters/3?lang=en`);
+    await waitForDrawings(page);
+    const figure = page.locator('figure', { hasText: 'Commitments by partner' });
+    await figure.getByRole('button', { name: 'Table' }).click();
+    await eventually(() => page.url()).toMatch(/tables=summary-partners/);
+    await eventually(() => figure.locator('table tbody tr').count()).toBeGreaterThan(1);
+    await page.reload();
+    const again = page.locator('figure', { hasText: 'Commitments by partner' });
+    await eventually(() => again.locator('table').count()).toBe(1);
+  });
+
+  it('says what went wrong when the API refuses', async () => {
+    await freshPage();
+    await page.goto(`${portal.url}/projects/NO-SUCH-PROJECT?lang=en`);
+    const alert = page.getByRole('alert');
+    await eventually(() => alert.textContent()).toMatch(/Not found.*No activity NO-SUCH-PROJECT/);
+    await page.goto(`${portal.url}/explore?yearFrom=2020&yearTo=2010&lang=en`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/yearFrom must not be after yearTo/);
+  });
+
+  it('fits a 360 px wide phone', async () => {
+    await freshPage({ width: 360, height: 740 });
+    for (const path of ['/', '/explore', `/countries/UZ`]) {
+      await page.goto(`${portal.url}${path}?lang=ru`);
+      if (path === '/explore') await page.locator('.project-list').waitFor();
+      else await waitForDrawings(page);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it('passes axe-core’s WCAG 2.1 AA checks on every public page', async () => {
+    const listed = await api<ActivitiesPage>('/api/activities?limit=1');
+    const project = encodeURIComponent(listed.items[0]!.iatiIdentifier);
+    const pages = [
+      '/',
+      '/explore?country=KZ',
+      `/projects/${project}`,
+      '/countries/KZ',
+      '/partners/XM-DAC-46004',
+      '/clusters/3',
+      '/corridors/2',
+      '/signin',
+      '/workspace',
+      '/no-such-page',
+    ];
+    await freshPage();
+    for (const lang of ['en', 'ru']) {
+      for (const path of pages) {
+        await page.goto(`${portal.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await axeViolations(page), `${path} in ${lang}`).toEqual([]);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

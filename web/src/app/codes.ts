@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  ACTIVITY_STATUS_NAMES_RU,
+  CODELISTS,
+  SECTOR_CATEGORY_NAMES_RU,
+  TRANSACTION_TYPE_NAMES_RU,
+  type CodelistName,
+} from '../../../src/reference/codes.ts';
+
+/** IATI code names in the current language (Caravan's Russian where IATI has none). */
+export interface CodeNames {
+  status: (code: string | null) => string;
+  sectorCategory: (code: string) => string;
+  /** A DAC 5-digit sector: the IATI name (English only), with its category in Russian. */
+  sector: (code: string) => string;
+  transactionType: (code: string) => string;
+  code: (list: CodelistName, code: string) => string;
+}
+
+export const STATUS_CODES = [...CODELISTS.ActivityStatus.keys()];
+export const SECTOR_CATEGORIES = [...SECTOR_CATEGORY_NAMES_RU.keys()];
+
+export function useCodeNames(): CodeNames {
+  const { i18n, t } = useTranslation();
+  return useMemo(() => {
+    const ru = i18n.language === 'ru';
+    const named = (list: CodelistName, code: string, russian?: ReadonlyMap<string, string>) =>
+      (ru ? russian?.get(code) : undefined) ?? CODELISTS[list].get(code) ?? code;
+    return {
+      status: (code) =>
+        code ? named('ActivityStatus', code, ACTIVITY_STATUS_NAMES_RU) : t('common.unknown'),
+      sectorCategory: (code) =>
+        code ? named('SectorCategory', code, SECTOR_CATEGORY_NAMES_RU) : t('common.unknown'),
+      sector: (code) => {
+        const english = CODELISTS.Sector.get(code);
+        if (!english) return code;
+        if (!ru) return english;
+        const category = SECTOR_CATEGORY_NAMES_RU.get(code.slice(0, 3));
+        return category ? `${category}: ${english}` : english;
+      },
+      transactionType: (code) => named('TransactionType', code, TRANSACTION_TYPE_NAMES_RU),
+      code: (list, code) => named(list, code),
+    };
+  }, [i18n.language, t]);
+}
