@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { backupDatabase, restoreDatabase, type BackupReport } from '../db/backup.ts';
+import { openStore } from '../db/database.ts';
+import { moveStore } from '../db/migrate-store.ts';
+import { rebuildActivitySearch } from '../portfolio/search-rebuild.ts';
 import { configFrom } from './context.ts';
 
 function describe(report: BackupReport): string {
@@ -28,5 +31,31 @@ export function registerBackupCommands(program: Command): void {
         force: flags.force ?? false,
       });
       console.log(`restored ${describe(report)}`);
+    });
+}
+
+export function registerMigrateStoreCommand(program: Command): void {
+  program
+    .command('migrate-store')
+    .description(
+      'move a whole installation between stores, e.g. from SQLite to PostgreSQL (stop its servers first)',
+    )
+    .requiredOption('--from <url>', 'the store to read: sqlite:PATH or postgres://…')
+    .requiredOption('--to <url>', 'an empty database to fill: postgres://… or sqlite:PATH')
+    .action(async (flags: { from: string; to: string }) => {
+      const source = openStore(flags.from);
+      const target = openStore(flags.to);
+      try {
+        const report = await moveStore(source, target, rebuildActivitySearch, (name, rows) =>
+          console.log(`  ${name.padEnd(32)} ${String(rows).padStart(10)} rows`),
+        );
+        const rows = report.tables.reduce((sum, t) => sum + t.rows, 0);
+        console.log(
+          `${source.location} → ${target.location}: ${report.tables.length} tables, ${rows} rows, counts checked; rebuilt ${report.rebuilt.join(', ')}`,
+        );
+      } finally {
+        await source.close();
+        await target.close();
+      }
     });
 }

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { reportFailure } from './context.ts';
 import { registerAuditCommands } from './audit.ts';
-import { registerBackupCommands } from './backup.ts';
+import { registerBackupCommands, registerMigrateStoreCommand } from './backup.ts';
 import { registerDbCommands } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerExportCommands } from './export.ts';
@@ -35,6 +35,7 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerFacilityCommands(program);
 registerBackupCommands(program);
+registerMigrateStoreCommand(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv).catch(reportFailure);

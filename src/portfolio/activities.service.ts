@@ -191,6 +191,8 @@ export async function listActivities(
           .selectFrom('recipient_country')
           .select(['activity_id', 'country_code'])
           .where('activity_id', 'in', ids)
+          // The stored order is the engine's to choose: name countries the same way on both.
+          .orderBy('country_code')
           .execute(),
         db
           .selectFrom('activity_narrative')
