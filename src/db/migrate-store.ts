@@ -147,7 +147,7 @@ export async function moveStore(
         if (rows.length === 0) break;
         await trx
           .insertInto(table.name as never)
-          .values(rows as never)
+          .values(rows)
           .execute();
         copied += rows.length;
         if (rows.length < BATCH) break;
@@ -166,7 +166,7 @@ export async function moveStore(
       report.tables.push({ name: table.name, rows: copied });
       onTable(table.name, copied);
     }
-    await rebuild(trx as unknown as Kysely<Database>);
+    await rebuild(trx);
   });
 
   for (const { name, rows } of report.tables) {
