@@ -213,4 +213,28 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
     contentType: 'application/json',
     allowed: ['committee'],
   },
+  'GET /api/climate': { url: '/api/climate?by=country', allowed: 'everyone' },
+  'GET /api/climate/pipeline': { url: '/api/climate/pipeline', allowed: 'everyone' },
+  'GET /api/climate/shares': { url: '/api/climate/shares', allowed: 'everyone' },
+  // Anyone may ask; an activity without shares is a 404 of its own.
+  'GET /api/climate/shares/:id': { url: '/api/climate/shares/NONE', allowed: 'everyone' },
+  'PUT /api/climate/shares/:id': {
+    url: '/api/climate/shares/NONE',
+    // No such activity: the secretariat gets through to a 404 and nothing is stored.
+    body: JSON.stringify({
+      source: 'matrix',
+      assessedOn: '2025-01-01',
+      components: [{ mitigationPercent: '10', adaptationPercent: '0' }],
+    }),
+    contentType: 'application/json',
+    allowed: ['secretariat'],
+  },
+  'DELETE /api/climate/shares/:id': { url: '/api/climate/shares/NONE', allowed: ['secretariat'] },
+  'POST /api/climate/shares.csv': {
+    url: '/api/climate/shares.csv?dryRun=true',
+    // A wrong header: the secretariat gets through to a 400.
+    body: 'not,a,shares,file\n',
+    contentType: 'text/csv',
+    allowed: ['secretariat'],
+  },
 };

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { reportFailure } from './context.ts';
 import { registerAuditCommands } from './audit.ts';
+import { registerClimateCommands } from './climate.ts';
 import { registerDbCommands } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerExportCommands } from './export.ts';
@@ -33,6 +34,7 @@ registerPortfolioCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerFacilityCommands(program);
+registerClimateCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv).catch(reportFailure);

@@ -15,6 +15,7 @@ import { registerPortfolioRoutes } from '../portfolio/portfolio.routes.ts';
 import { registerFundRoutes } from '../facility/fund.routes.ts';
 import { registerProposalRoutes } from '../facility/proposal.routes.ts';
 import { loadRules } from '../facility/rules.ts';
+import { registerClimateRoutes } from '../climate/climate.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -62,6 +63,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   const rules = loadRules(config.facilityRulesFile);
   registerProposalRoutes(app, store, rules);
   registerFundRoutes(app, store, rules);
+  registerClimateRoutes(app, store);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () =>
     app.swagger(),
