@@ -237,4 +237,31 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
     contentType: 'text/csv',
     allowed: ['secretariat'],
   },
+  'GET /api/results/indicators': { url: '/api/results/indicators', allowed: 'everyone' },
+  'PUT /api/results/indicators/:code': {
+    url: '/api/results/indicators/MATRIX',
+    // An incomplete definition: the secretariat gets through to a 400.
+    body: JSON.stringify({ name: { en: 'Matrix' } }),
+    contentType: 'application/json',
+    allowed: ['secretariat'],
+  },
+  'GET /api/results/values': { url: '/api/results/values', allowed: 'everyone' },
+  'POST /api/results/values': {
+    url: '/api/results/values',
+    // No such indicator: the secretariat gets through to a 404.
+    body: JSON.stringify({
+      indicator: 'NONE',
+      country: 'KZ',
+      year: 2024,
+      kind: 'actual',
+      value: '1',
+    }),
+    contentType: 'application/json',
+    allowed: ['secretariat'],
+  },
+  'DELETE /api/results/values/:code/:country/:year/:kind': {
+    url: '/api/results/values/NONE/KZ/2024/actual',
+    allowed: ['secretariat'],
+  },
+  'GET /api/results/scorecard': { url: '/api/results/scorecard?year=2024', allowed: 'everyone' },
 };

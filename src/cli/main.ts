@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { reportFailure } from './context.ts';
 import { registerAuditCommands } from './audit.ts';
 import { registerClimateCommands } from './climate.ts';
+import { registerResultsCommands } from './results.ts';
 import { registerDbCommands } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerExportCommands } from './export.ts';
@@ -35,6 +36,7 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerFacilityCommands(program);
 registerClimateCommands(program);
+registerResultsCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv).catch(reportFailure);

@@ -6,6 +6,7 @@ import type { TokenTables } from '../accounts/token.table.ts';
 import type { UserTables } from '../accounts/user.table.ts';
 import type { ClimateTables } from '../climate/climate.table.ts';
 import type { FacilityTables } from '../facility/facility.table.ts';
+import type { ResultsTables } from '../results/results.table.ts';
 import type { IatiTables } from '../iati/import-run.table.ts';
 import type { AllocationTables } from '../portfolio/allocation.table.ts';
 import type { PortfolioTables } from '../portfolio/portfolio.table.ts';
@@ -25,7 +26,8 @@ export interface Database
     TokenTables,
     PasswordResetTables,
     FacilityTables,
-    ClimateTables {}
+    ClimateTables,
+    ResultsTables {}
 
 /** A connection or a transaction: repositories take either, so callers own the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -16,6 +16,7 @@ import { registerFundRoutes } from '../facility/fund.routes.ts';
 import { registerProposalRoutes } from '../facility/proposal.routes.ts';
 import { loadRules } from '../facility/rules.ts';
 import { registerClimateRoutes } from '../climate/climate.routes.ts';
+import { registerResultsRoutes } from '../results/results.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,6 +65,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   registerProposalRoutes(app, store, rules);
   registerFundRoutes(app, store, rules);
   registerClimateRoutes(app, store);
+  registerResultsRoutes(app, store);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () =>
     app.swagger(),

@@ -10,6 +10,7 @@ import * as apiTokens from './2026_11_28_008_api_tokens.ts';
 import * as passwordReset from './2026_11_28_009_password_reset.ts';
 import * as facility from './2026_11_29_010_facility.ts';
 import * as climate from './2026_11_29_040_climate.ts';
+import * as results from './2026_11_29_041_results.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_009_password_reset': passwordReset,
   '2026_11_29_010_facility': facility,
   '2026_11_29_040_climate': climate,
+  '2026_11_29_041_results': results,
 };
