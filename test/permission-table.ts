@@ -264,4 +264,6 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
     allowed: ['secretariat'],
   },
   'GET /api/results/scorecard': { url: '/api/results/scorecard?year=2024', allowed: 'everyone' },
+  'GET /api/conferences': { url: '/api/conferences', allowed: 'everyone' },
+  'GET /api/conferences/:number': { url: '/api/conferences/23', allowed: 'everyone' },
 };

@@ -17,6 +17,7 @@ import { registerProposalRoutes } from '../facility/proposal.routes.ts';
 import { loadRules } from '../facility/rules.ts';
 import { registerClimateRoutes } from '../climate/climate.routes.ts';
 import { registerResultsRoutes } from '../results/results.routes.ts';
+import { registerConferenceRoutes } from '../reference/conference.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -66,6 +67,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   registerFundRoutes(app, store, rules);
   registerClimateRoutes(app, store);
   registerResultsRoutes(app, store);
+  registerConferenceRoutes(app, store);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () =>
     app.swagger(),

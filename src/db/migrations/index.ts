@@ -11,6 +11,7 @@ import * as passwordReset from './2026_11_28_009_password_reset.ts';
 import * as facility from './2026_11_29_010_facility.ts';
 import * as climate from './2026_11_29_040_climate.ts';
 import * as results from './2026_11_29_041_results.ts';
+import * as conferenceRecords from './2026_11_29_042_conference_records.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_29_010_facility': facility,
   '2026_11_29_040_climate': climate,
   '2026_11_29_041_results': results,
+  '2026_11_29_042_conference_records': conferenceRecords,
 };
