@@ -266,4 +266,15 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
   'GET /api/results/scorecard': { url: '/api/results/scorecard?year=2024', allowed: 'everyone' },
   'GET /api/conferences': { url: '/api/conferences', allowed: 'everyone' },
   'GET /api/conferences/:number': { url: '/api/conferences/23', allowed: 'everyone' },
+  'GET /api/reports/ministerial': {
+    url: '/api/reports/ministerial?year=2024&format=json',
+    allowed: 'everyone',
+  },
+  'POST /api/reports/ministerial/snapshots': {
+    url: '/api/reports/ministerial/snapshots',
+    // A day that has not ended: the secretariat gets through to a 200 and nothing is frozen.
+    body: JSON.stringify({ year: 2100, asOf: '2100-12-31' }),
+    contentType: 'application/json',
+    allowed: ['secretariat'],
+  },
 };

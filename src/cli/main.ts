@@ -3,6 +3,7 @@ import { reportFailure } from './context.ts';
 import { registerAuditCommands } from './audit.ts';
 import { registerClimateCommands } from './climate.ts';
 import { registerResultsCommands } from './results.ts';
+import { registerReportCommands } from './report.ts';
 import { registerDbCommands } from './db.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerExportCommands } from './export.ts';
@@ -37,6 +38,7 @@ registerAuditCommands(program);
 registerFacilityCommands(program);
 registerClimateCommands(program);
 registerResultsCommands(program);
+registerReportCommands(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv).catch(reportFailure);

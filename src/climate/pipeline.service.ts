@@ -27,6 +27,8 @@ export interface ClimatePipeline {
   proposals: PipelineProposal[];
   totals: {
     proposals: number;
+    /** Those that claim a climate share of the investment they prepare. */
+    climateProposals: number;
     investmentUsd: string;
     climateInvestmentUsd: string;
     grantUsd: string;
@@ -56,8 +58,8 @@ async function statesAsOf(db: Db, asOf: string | null) {
 }
 
 /**
- * The facility's climate pipeline as of a day: the proposals the public sees (approved
- * onwards) that claim a climate share, and the climate part of the investment each prepares.
+ * The facility's pipeline as of a day, as the public sees it (approved onwards), with the
+ * climate part of the investment each proposal prepares (none where it claims no climate share).
  */
 export async function climatePipeline(
   db: Db,
@@ -70,17 +72,17 @@ export async function climatePipeline(
   const byState = new Map<ProposalState, { proposals: number; climate: number }>();
   for (const p of await findProposals(db)) {
     const current = state.get(p.id);
+    if (!current || !PUBLIC_STATES.includes(current)) continue;
     const climate = p.content.climate;
-    if (!current || !PUBLIC_STATES.includes(current) || !climate) continue;
-    const marked = climate.mitigation || climate.adaptation || climate.disasterRisk;
-    if (!marked || climate.sharePercent <= 0) continue;
+    const marked = !!climate && (climate.mitigation || climate.adaptation || climate.disasterRisk);
+    const sharePercent = marked ? climate.sharePercent : 0;
     const investment =
       current === 'financed' && p.investment
         ? p.investment.cents
         : p.content.investment
           ? usdCents(p.content.investment.sizeUsd)
           : 0;
-    const shareBp = Math.round(climate.sharePercent * 100);
+    const shareBp = Math.round(sharePercent * 100);
     const climateCents = roundScaled(BigInt(investment) * BigInt(shareBp), BigInt(WHOLE_BP));
     const grant = grantOf(totals, p.id);
     proposals.push({
@@ -90,11 +92,11 @@ export async function climatePipeline(
       countries: p.countries.map((c) => c.country),
       cluster: p.content.cluster ?? null,
       markers: {
-        mitigation: climate.mitigation,
-        adaptation: climate.adaptation,
-        disasterRisk: climate.disasterRisk,
+        mitigation: marked && climate.mitigation,
+        adaptation: marked && climate.adaptation,
+        disasterRisk: marked && climate.disasterRisk,
       },
-      sharePercent: climate.sharePercent,
+      sharePercent,
       investmentUsd: formatUsd(investment),
       climateInvestmentUsd: formatUsd(climateCents),
       grantUsd: formatUsd(grant.committed),
@@ -112,6 +114,7 @@ export async function climatePipeline(
     proposals,
     totals: {
       proposals: proposals.length,
+      climateProposals: proposals.filter((p) => p.sharePercent > 0).length,
       investmentUsd: formatUsd(sums.investment),
       climateInvestmentUsd: formatUsd(sums.climate),
       grantUsd: formatUsd(sums.grant),

@@ -7,6 +7,7 @@ import type { UserTables } from '../accounts/user.table.ts';
 import type { ClimateTables } from '../climate/climate.table.ts';
 import type { FacilityTables } from '../facility/facility.table.ts';
 import type { ResultsTables } from '../results/results.table.ts';
+import type { ReportTables } from '../reports/report.table.ts';
 import type { IatiTables } from '../iati/import-run.table.ts';
 import type { AllocationTables } from '../portfolio/allocation.table.ts';
 import type { PortfolioTables } from '../portfolio/portfolio.table.ts';
@@ -27,7 +28,8 @@ export interface Database
     PasswordResetTables,
     FacilityTables,
     ClimateTables,
-    ResultsTables {}
+    ResultsTables,
+    ReportTables {}
 
 /** A connection or a transaction: repositories take either, so callers own the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

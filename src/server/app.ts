@@ -18,6 +18,7 @@ import { loadRules } from '../facility/rules.ts';
 import { registerClimateRoutes } from '../climate/climate.routes.ts';
 import { registerResultsRoutes } from '../results/results.routes.ts';
 import { registerConferenceRoutes } from '../reference/conference.routes.ts';
+import { registerReportRoutes } from '../reports/ministerial/ministerial.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,6 +69,7 @@ export async function buildApp({ store, config }: AppOptions): Promise<FastifyIn
   registerClimateRoutes(app, store);
   registerResultsRoutes(app, store);
   registerConferenceRoutes(app, store);
+  registerReportRoutes(app, store);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () =>
     app.swagger(),
