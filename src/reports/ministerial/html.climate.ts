@@ -3,6 +3,9 @@ import { barChart } from './charts.ts';
 import { esc, paragraph, section, table, type RenderContext } from './html.kit.ts';
 import { centsOf, clusterName, countryName, dollars, millions, number, percent } from './i18n.ts';
 
+/** A row's value of a dimension (the other fields are amounts). */
+const dim = (row: ClimateRow, name: string) => row[name] as string | number;
+
 function views(
   ctx: RenderContext,
   answer: ClimateAnswer,
@@ -71,7 +74,7 @@ export function climateSection(ctx: RenderContext): string {
   );
   const chart = barChart(
     byCountry.rows.map((r) => ({
-      label: countryName(lang, String(r['country'])),
+      label: countryName(lang, String(dim(r, 'country'))),
       values: [centsOf(r.markers.climate) / 1e8, centsOf(r.components.climate) / 1e8],
     })),
     {
@@ -80,10 +83,12 @@ export function climateSection(ctx: RenderContext): string {
       format: (v) => number(lang, v, 0),
     },
   );
-  const years = byYear.rows.filter((r) => Number(r['year']) >= Number(data.asOf.slice(0, 4)) - 9);
+  const years = byYear.rows.filter(
+    (r) => Number(dim(r, 'year')) >= Number(data.asOf.slice(0, 4)) - 9,
+  );
   const yearly = barChart(
     years.map((r) => ({
-      label: String(r['year']),
+      label: String(dim(r, 'year')),
       values: [centsOf(r.markers.climate) / 1e8, centsOf(r.components.climate) / 1e8],
     })),
     {
@@ -102,9 +107,9 @@ export function climateSection(ctx: RenderContext): string {
       side +
       paragraph(w.componentActivities(t.components.activities)) +
       `<h3>${esc(w.byCountry)}</h3>${chart}` +
-      views(ctx, byCountry, (r) => countryName(lang, String(r['country']))) +
+      views(ctx, byCountry, (r) => countryName(lang, String(dim(r, 'country')))) +
       `<h3>${esc(w.byCluster)}</h3>` +
-      views(ctx, byCluster, (r) => clusterName(lang, Number(r['cluster']))) +
+      views(ctx, byCluster, (r) => clusterName(lang, Number(dim(r, 'cluster')))) +
       `<h3>${esc(w.climateByYear)}</h3>${yearly}` +
       `<h3>${esc(w.climatePipeline)}</h3>` +
       paragraph(

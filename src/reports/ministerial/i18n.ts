@@ -5,11 +5,18 @@ import type { Status } from '../../results/progress.ts';
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 23rd. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 /** Every word of the report, in English and Russian. */
 const WORDS = {
   en: {
     title: 'CAREC Ministerial Conference report',
-    conference: (n: number) => `${n}th Ministerial Conference`,
+    conference: (n: number) => `${ordinal(n)} Ministerial Conference`,
     noConference: (year: number) => `Ministerial Conference ${year} (no record of it yet)`,
     chairedBy: 'chaired by',
     asOf: 'Figures as of',
