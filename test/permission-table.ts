@@ -217,6 +217,70 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
     contentType: 'application/json',
     allowed: ['committee'],
   },
+  'GET /api/climate': { url: '/api/climate?by=country', allowed: 'everyone' },
+  'GET /api/climate/pipeline': { url: '/api/climate/pipeline', allowed: 'everyone' },
+  'GET /api/climate/shares': { url: '/api/climate/shares', allowed: 'everyone' },
+  // Anyone may ask; an activity without shares is a 404 of its own.
+  'GET /api/climate/shares/:id': { url: '/api/climate/shares/NONE', allowed: 'everyone' },
+  'PUT /api/climate/shares/:id': {
+    url: '/api/climate/shares/NONE',
+    // No such activity: the secretariat gets through to a 404 and nothing is stored.
+    body: JSON.stringify({
+      source: 'matrix',
+      assessedOn: '2025-01-01',
+      components: [{ mitigationPercent: '10', adaptationPercent: '0' }],
+    }),
+    contentType: 'application/json',
+    allowed: ['secretariat'],
+  },
+  'DELETE /api/climate/shares/:id': { url: '/api/climate/shares/NONE', allowed: ['secretariat'] },
+  'POST /api/climate/shares.csv': {
+    url: '/api/climate/shares.csv?dryRun=true',
+    // A wrong header: the secretariat gets through to a 400.
+    body: 'not,a,shares,file\n',
+    contentType: 'text/csv',
+    allowed: ['secretariat'],
+  },
+  'GET /api/results/indicators': { url: '/api/results/indicators', allowed: 'everyone' },
+  'PUT /api/results/indicators/:code': {
+    url: '/api/results/indicators/MATRIX',
+    // An incomplete definition: the secretariat gets through to a 400.
+    body: JSON.stringify({ name: { en: 'Matrix' } }),
+    contentType: 'application/json',
+    allowed: ['secretariat'],
+  },
+  'GET /api/results/values': { url: '/api/results/values', allowed: 'everyone' },
+  'POST /api/results/values': {
+    url: '/api/results/values',
+    // No such indicator: the secretariat gets through to a 404.
+    body: JSON.stringify({
+      indicator: 'NONE',
+      country: 'KZ',
+      year: 2024,
+      kind: 'actual',
+      value: '1',
+    }),
+    contentType: 'application/json',
+    allowed: ['secretariat'],
+  },
+  'DELETE /api/results/values/:code/:country/:year/:kind': {
+    url: '/api/results/values/NONE/KZ/2024/actual',
+    allowed: ['secretariat'],
+  },
+  'GET /api/results/scorecard': { url: '/api/results/scorecard?year=2024', allowed: 'everyone' },
+  'GET /api/conferences': { url: '/api/conferences', allowed: 'everyone' },
+  'GET /api/conferences/:number': { url: '/api/conferences/23', allowed: 'everyone' },
+  'GET /api/reports/ministerial': {
+    url: '/api/reports/ministerial?year=2024&format=json',
+    allowed: 'everyone',
+  },
+  'POST /api/reports/ministerial/snapshots': {
+    url: '/api/reports/ministerial/snapshots',
+    // A day that has not ended: the secretariat gets through to a 200 and nothing is frozen.
+    body: JSON.stringify({ year: 2100, asOf: '2100-12-31' }),
+    contentType: 'application/json',
+    allowed: ['secretariat'],
+  },
   // The web application's files, and its page for every other path outside /api.
   'GET /*': { url: '/explore', allowed: 'everyone' },
 };

@@ -20,6 +20,9 @@ export const PERMISSIONS = [
   'facility.manage',
   'facility.review',
   'facility.decide',
+  'climate.manage',
+  'results.manage',
+  'reports.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +44,9 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'account.own',
     'facility.read',
     'facility.manage',
+    'climate.manage',
+    'results.manage',
+    'reports.manage',
   ],
   partner_officer: ['iati.import', 'tokens.own', 'account.own', 'facility.read'],
   focal_point: ['tokens.own', 'account.own', 'facility.read', 'facility.propose'],

@@ -17,6 +17,8 @@ import { AppError } from '../errors.ts';
 import { withStore } from './context.ts';
 import { loadDemoFacility } from '../facility/demo.ts';
 import { loadRules } from '../facility/rules.ts';
+import { loadDemoClimateShares } from '../climate/demo.ts';
+import { loadDemoResults } from '../results/demo.ts';
 
 /** One IATI file per reporting organisation, as partners publish them. */
 async function writeDemoIati(folder: string): Promise<string[]> {
@@ -103,11 +105,26 @@ export function registerDemoCommand(program: Command): void {
             `demo accounts: ${accounts.length} already present (caravan user reset EMAIL gives a new password)`,
           );
         }
-        // The fund's ledger is real money: demo proposals and grants only where the demo lives.
+        // The fund's ledger is real money, and a results framework is the programme's own: demo
+        // ones only where the demo lives.
         if (accounts.length === 0) {
-          console.log('demo facility not set up: this installation has real users');
+          console.log(
+            'demo facility, climate shares and results framework not set up: this installation has real users',
+          );
           return;
         }
+        const shares = await loadDemoClimateShares(store.db, cliActor());
+        console.log(
+          shares > 0
+            ? `demo climate shares: ${shares} marked demo projects given component shares`
+            : 'demo climate shares: already recorded, nothing added',
+        );
+        const results = await loadDemoResults(store.db, cliActor());
+        console.log(
+          results.loaded
+            ? `demo results framework: ${results.indicators} indicators, ${results.values} recorded values`
+            : 'demo results framework: already set up, nothing added',
+        );
         const facility = await loadDemoFacility(store.db, loadRules(config.facilityRulesFile));
         console.log(
           facility.loaded

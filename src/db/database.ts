@@ -4,7 +4,10 @@ import type { PasswordResetTables } from '../accounts/password-reset.ts';
 import type { SessionTables } from '../accounts/session.table.ts';
 import type { TokenTables } from '../accounts/token.table.ts';
 import type { UserTables } from '../accounts/user.table.ts';
+import type { ClimateTables } from '../climate/climate.table.ts';
 import type { FacilityTables } from '../facility/facility.table.ts';
+import type { ResultsTables } from '../results/results.table.ts';
+import type { ReportTables } from '../reports/report.table.ts';
 import type { IatiTables } from '../iati/import-run.table.ts';
 import type { AllocationTables } from '../portfolio/allocation.table.ts';
 import type { PortfolioTables } from '../portfolio/portfolio.table.ts';
@@ -24,7 +27,10 @@ export interface Database
     SessionTables,
     TokenTables,
     PasswordResetTables,
-    FacilityTables {}
+    FacilityTables,
+    ClimateTables,
+    ResultsTables,
+    ReportTables {}
 
 /** A connection or a transaction: repositories take either, so callers own the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -16,7 +16,7 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const CLIMATE_MARKERS = ['mitigation', 'adaptation', 'drr', 'any'] as const;
 
 /** A comma-separated list in a query string ("KZ,UZ"), or the same parameter repeated. */
-function list<T extends z.ZodType<string, string>>(item: T) {
+export function list<T extends z.ZodType<string, string>>(item: T) {
   return z
     .union([z.string(), z.array(z.string())])
     .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')))

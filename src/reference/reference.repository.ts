@@ -15,6 +15,8 @@ export async function syncReferenceData(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('corridor_country').execute();
     await trx.deleteFrom('cluster_sector').execute();
+    await trx.deleteFrom('conference_decision').execute();
+    await trx.deleteFrom('conference_document').execute();
     await trx.deleteFrom('conference').execute();
 
     for (const c of COUNTRIES) {
@@ -92,19 +94,52 @@ export async function syncReferenceData(db: Kysely<Database>): Promise<void> {
         .onConflict((oc) => oc.columns(['currency', 'period']).doNothing())
         .execute();
     }
-    if (CONFERENCES.length > 0) {
+    for (const c of CONFERENCES) {
       await trx
         .insertInto('conference')
-        .values(
-          CONFERENCES.map((c) => ({
-            number: c.number,
-            year: c.year,
-            city_en: c.cityEn,
-            city_ru: c.cityRu,
-            chair_iso2: c.chair,
-          })),
-        )
+        .values({
+          number: c.number,
+          year: c.year,
+          city_en: c.cityEn,
+          city_ru: c.cityRu,
+          chair_iso2: c.chair,
+          date: c.date,
+          theme_en: c.theme?.en ?? null,
+          theme_ru: c.theme?.ru ?? null,
+          sources: JSON.stringify(c.sources),
+        })
         .execute();
+      if (c.documents.length > 0) {
+        await trx
+          .insertInto('conference_document')
+          .values(
+            c.documents.map((d, seq) => ({
+              conference_number: c.number,
+              seq,
+              title_en: d.title.en,
+              title_ru: d.title.ru,
+              url: d.url,
+            })),
+          )
+          .execute();
+      }
+      if (c.decisions.length > 0) {
+        await trx
+          .insertInto('conference_decision')
+          .values(
+            c.decisions.map((d, seq) => ({
+              conference_number: c.number,
+              seq,
+              text_en: d.text.en,
+              text_ru: d.text.ru,
+              link_kind: d.starts?.kind ?? null,
+              link_name_en: d.starts && 'name' in d.starts ? d.starts.name.en : null,
+              link_name_ru: d.starts && 'name' in d.starts ? d.starts.name.ru : null,
+              link_ref: d.starts?.kind === 'project' ? d.starts.iatiIdentifier : null,
+            })),
+          )
+          .execute();
+      }
     }
   });
 }

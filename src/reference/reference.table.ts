@@ -45,6 +45,31 @@ export interface ConferenceTable {
   city_en: string;
   city_ru: string;
   chair_iso2: string | null;
+  date: string | null;
+  theme_en: string | null;
+  theme_ru: string | null;
+  /** A JSON array of the addresses the facts come from. */
+  sources: string;
+}
+
+export interface ConferenceDocumentTable {
+  conference_number: number;
+  seq: number;
+  title_en: string;
+  title_ru: string;
+  url: string | null;
+}
+
+export interface ConferenceDecisionTable {
+  conference_number: number;
+  seq: number;
+  text_en: string;
+  text_ru: string;
+  link_kind: 'facility' | 'strategy' | 'agreement' | 'project' | null;
+  link_name_en: string | null;
+  link_name_ru: string | null;
+  /** A project's IATI identifier. */
+  link_ref: string | null;
 }
 
 /** Units of the currency per US dollar: for a day (period YYYY-MM-DD) or a year's average (YYYY). */
@@ -63,5 +88,7 @@ export interface ReferenceTables {
   corridor: CorridorTable;
   corridor_country: CorridorCountryTable;
   conference: ConferenceTable;
+  conference_document: ConferenceDocumentTable;
+  conference_decision: ConferenceDecisionTable;
   exchange_rate: ExchangeRateTable;
 }

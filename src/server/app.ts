@@ -19,6 +19,10 @@ import { registerFundRoutes } from '../facility/fund.routes.ts';
 import { registerProposalRoutes } from '../facility/proposal.routes.ts';
 import { loadRules } from '../facility/rules.ts';
 import { registerWebApp, WEB_DIST } from './web.routes.ts';
+import { registerClimateRoutes } from '../climate/climate.routes.ts';
+import { registerResultsRoutes } from '../results/results.routes.ts';
+import { registerConferenceRoutes } from '../reference/conference.routes.ts';
+import { registerReportRoutes } from '../reports/ministerial/ministerial.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,6 +79,10 @@ export async function buildApp({
   const rules = loadRules(config.facilityRulesFile);
   registerProposalRoutes(app, store, rules);
   registerFundRoutes(app, store, rules);
+  registerClimateRoutes(app, store);
+  registerResultsRoutes(app, store);
+  registerConferenceRoutes(app, store);
+  registerReportRoutes(app, store);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () =>
     app.swagger(),

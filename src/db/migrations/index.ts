@@ -9,6 +9,10 @@ import * as sessions from './2026_11_28_007_sessions.ts';
 import * as apiTokens from './2026_11_28_008_api_tokens.ts';
 import * as passwordReset from './2026_11_28_009_password_reset.ts';
 import * as facility from './2026_11_29_010_facility.ts';
+import * as climate from './2026_11_29_040_climate.ts';
+import * as results from './2026_11_29_041_results.ts';
+import * as conferenceRecords from './2026_11_29_042_conference_records.ts';
+import * as reportSnapshot from './2026_11_29_043_report_snapshot.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -22,4 +26,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_008_api_tokens': apiTokens,
   '2026_11_28_009_password_reset': passwordReset,
   '2026_11_29_010_facility': facility,
+  '2026_11_29_040_climate': climate,
+  '2026_11_29_041_results': results,
+  '2026_11_29_042_conference_records': conferenceRecords,
+  '2026_11_29_043_report_snapshot': reportSnapshot,
 };

@@ -1,0 +1,83 @@
+import type { Actor } from '../../accounts/access.ts';
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../errors.ts';
+import { LANGUAGES, type Lang } from './i18n.ts';
+import { renderMinisterial } from './ministerial.html.ts';
+import { htmlToPdf } from './pdf.ts';
+import { reportFigures, type ReportFigures } from './snapshot.service.ts';
+
+export const FORMATS = ['html', 'pdf', 'json'] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+
+export interface ReportRequest {
+  year: number;
+  lang: Lang;
+  format: ReportFormat;
+  /** Defaults to the year's last day, or yesterday while the year is running. */
+  asOf?: string | undefined;
+  /** Who freezes the figures as a snapshot; null reads a snapshot or computes live figures. */
+  freeze: { actor: Actor; name: string; origin: string } | null;
+  fresh?: boolean;
+  now?: Date;
+}
+
+export interface RenderedReport {
+  body: string | Buffer;
+  contentType: string;
+  figures: ReportFigures;
+}
+
+export function defaultAsOf(year: number, now = new Date()): string {
+  const yesterday = new Date(now.getTime() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const end = `${year}-12-31`;
+  return end < yesterday ? end : yesterday;
+}
+
+export function checkReportRequest(input: {
+  year: number;
+  lang: string;
+  format: string;
+  asOf?: string | undefined;
+}) {
+  if (!Number.isInteger(input.year) || input.year < 2001 || input.year > 2100) {
+    throw new AppError('bad_request', 'year: a year from 2001 (the programme’s first) to 2100');
+  }
+  if (!(LANGUAGES as readonly string[]).includes(input.lang)) {
+    throw new AppError('bad_request', `lang: one of ${LANGUAGES.join(', ')}`);
+  }
+  if (!(FORMATS as readonly string[]).includes(input.format)) {
+    throw new AppError('bad_request', `format: one of ${FORMATS.join(', ')}`);
+  }
+  if (
+    input.asOf !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf) ||
+      !new Date(`${input.asOf}T00:00:00Z`).toISOString().startsWith(input.asOf))
+  ) {
+    throw new AppError('bad_request', 'asOf: a date YYYY-MM-DD');
+  }
+}
+
+/** The Ministerial Conference report for a year, in a language and a format. */
+export async function ministerialReport(db: Db, request: ReportRequest): Promise<RenderedReport> {
+  checkReportRequest(request);
+  const now = request.now ?? new Date();
+  const figures = await reportFigures(db, {
+    year: request.year,
+    asOf: request.asOf ?? defaultAsOf(request.year, now),
+    freeze: request.freeze,
+    fresh: request.fresh ?? false,
+    now,
+  });
+  if (request.format === 'json') {
+    return {
+      body: JSON.stringify({ snapshot: figures.snapshot, ...figures.data }, null, 2),
+      contentType: 'application/json; charset=utf-8',
+      figures,
+    };
+  }
+  const html = renderMinisterial(figures, request.lang);
+  if (request.format === 'html') {
+    return { body: html, contentType: 'text/html; charset=utf-8', figures };
+  }
+  return { body: await htmlToPdf(html), contentType: 'application/pdf', figures };
+}
