@@ -16,6 +16,10 @@ const CACHEABLE = new Set([
   '/api/facility/statement',
   '/api/facility/pipeline',
   '/api/facility/outcomes',
+  '/api/climate',
+  '/api/climate/pipeline',
+  '/api/results/scorecard',
+  '/api/conferences',
 ]);
 
 const MAX_ENTRIES = 2000;
