@@ -28,7 +28,6 @@ const summaryDocs = (what: string, param: string) => ({
 });
 
 export function registerPortfolioRoutes(app: FastifyInstance, store: Store): void {
-  const postgres = store.dialect === 'postgres';
   app.get(
     '/api/activities',
     zodQuery(ActivitiesQuerySchema, {
@@ -36,7 +35,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, store: Store): voi
         'Activities matching filters and a text search, sorted, with a cursor for the next page',
       tags: ['portfolio'],
     }),
-    (request) => listActivities(store.db, ActivitiesQuerySchema.parse(request.query), postgres),
+    (request) => listActivities(store.db, ActivitiesQuerySchema.parse(request.query)),
   );
   app.get<{ Params: { id: string } }>(
     '/api/activities/:id',

@@ -184,13 +184,29 @@ export interface RelatedActivityTable {
 }
 
 /** Titles and descriptions in every language, for full-text search. */
+/**
+ * The full-text index: the activity's words and its facet tokens (see activity-search.ts). On
+ * SQLite an FTS5 table whose rowid is the activity's id; on PostgreSQL `document` and `facets`
+ * are tsvectors. Written through activity-search.repository.ts only.
+ */
 export interface ActivitySearchTable {
   activity_id: number;
   text: string;
 }
 
+/** What lists sort by, kept narrow so that ordering thousands of matches reads little. */
+export interface ActivitySortTable {
+  activity_id: number;
+  title: string;
+  /** The actual start date, else the planned one, else ''. */
+  start: string;
+  /** Counted commitments, as on the activity. */
+  commitments_cents: number;
+}
+
 export interface PortfolioTables {
   activity_search: ActivitySearchTable;
+  activity_sort: ActivitySortTable;
   activity: ActivityTable;
   activity_narrative: ActivityNarrativeTable;
   activity_corridor: ActivityCorridorTable;

@@ -9,6 +9,7 @@ import * as sessions from './2026_11_28_007_sessions.ts';
 import * as apiTokens from './2026_11_28_008_api_tokens.ts';
 import * as passwordReset from './2026_11_28_009_password_reset.ts';
 import * as rollupSector from './2026_11_29_030_rollup_sector.ts';
+import * as activitySearchFacets from './2026_11_29_031_activity_search_facets.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_008_api_tokens': apiTokens,
   '2026_11_28_009_password_reset': passwordReset,
   '2026_11_29_030_rollup_sector': rollupSector,
+  '2026_11_29_031_activity_search_facets': activitySearchFacets,
 };
