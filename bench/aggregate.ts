@@ -14,7 +14,7 @@ const QUERIES = [
   'by=year',
   'by=country',
   'by=sectorCategory',
-  'by=corridor',
+  'by=cluster',
   'by=partner',
   'by=country,year',
   'measure=disbursements&by=year',
@@ -28,7 +28,7 @@ const RAW: Record<string, string> = {
   country: 'c.country_code',
   sector: 's.code',
   sectorCategory: 'substr(s.code, 1, 3)',
-  corridor: 'k.corridor_number',
+  cluster: 'a.cluster_code',
   partner: 't.provider_org_ref',
 };
 
@@ -45,16 +45,12 @@ function rawQuery(query: string) {
       sql`exists (select 1 from policy_marker m where m.activity_id = a.id and m.code in ('6','7','10'))`,
     );
   }
-  const corridors = by.includes('corridor')
-    ? sql`join activity_corridor k on k.activity_id = a.id`
-    : sql``;
   const groups = by.map((d) => sql.raw(RAW[d]!));
   return sql`
     select ${sql.join(groups)}, sum(t.usd_cents * cast(coalesce(c.percentage, '100') as double precision) / 100
       * cast(coalesce(s.percentage, '100') as double precision) / 100) as cents
     from activity_transaction t
     join activity a on a.id = t.activity_id
-    ${corridors}
     left join recipient_country c on c.activity_id = a.id
     left join activity_sector s on s.activity_id = a.id
     where ${sql.join(where, sql` and `)}

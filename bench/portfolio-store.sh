@@ -6,16 +6,20 @@
 #   --keep DIR    keep the database in DIR (sqlite-N.db or postgres-N/) and reuse it in later
 #                 runs with the same store and N; DIR/<store>-N.generated records how long the
 #                 generation took. Pending migrations are applied to a kept database.
+#   --copy-sqlite with --postgres and --keep: fill PostgreSQL by copying DIR/sqlite-N.db (kept
+#                 by an earlier SQLite run) instead of importing N activities again
 # Sets DATABASE_URL and BASE_URL; stops what it started and removes its temporary files on exit.
 set -euo pipefail
 
 count=20000
 postgres=false
 keep=
+copy_sqlite=false
 while [ $# -gt 0 ]; do
   case $1 in
     --postgres) postgres=true ;;
     --keep) keep=${2:?--keep needs a folder}; shift ;;
+    --copy-sqlite) copy_sqlite=true ;;
     -*) echo "$0: unknown option $1" >&2; exit 2 ;;
     *) count=$1 ;;
   esac
@@ -77,8 +81,14 @@ if [ -f "$marker" ]; then
   $node bin/caravan.js db migrate >/dev/null
 else
   if ! $postgres; then rm -f "$base/sqlite-$count.db" "$base/sqlite-$count.db"-{wal,shm}; fi
-  $node bench/gen-portfolio.ts "$count" | tee "$work/gen.log"
-  tail -1 "$work/gen.log" >"$marker.partial"
+  if $copy_sqlite; then
+    [ -f "$base/sqlite-$count.generated" ] || { echo "$0: no kept sqlite-$count.db to copy" >&2; exit 2; }
+    $node bench/copy-portfolio.ts "$base/sqlite-$count.db" "$pg_bin/psql" | tee "$work/gen.log"
+    echo "$(tail -1 "$work/gen.log"), generated as SQLite: $(cat "$base/sqlite-$count.generated")" >"$marker.partial"
+  else
+    $node bench/gen-portfolio.ts "$count" | tee "$work/gen.log"
+    tail -1 "$work/gen.log" >"$marker.partial"
+  fi
 fi
 
 # Planner statistics, as autovacuum would gather them minutes after a bulk load.

@@ -19,7 +19,7 @@ const QUERIES = [
   'q=irrigation&sectorCategory=311&country=TJ',
   'q=customs&cluster=2&status=4',
   'q=электропередачи&country=KZ&climate=any',
-  'q=water supply&country=KG&yearFrom=2010&yearTo=2020',
+  'q=water management&country=KG&yearFrom=2010&yearTo=2020',
   'q=hydropower&partner=44000&status=4',
   'q=road safety&country=GE&sectorCategory=210&sort=title',
 ];
