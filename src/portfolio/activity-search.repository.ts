@@ -14,29 +14,33 @@ export interface SearchEntry {
 }
 
 /**
- * Replaces activities' entries. SQLite's activity_search is an FTS5 table whose rowid is the
- * activity's id (FTS5 has no upsert); PostgreSQL's keeps the facets as their own tsvector.
+ * Replaces activities' entries. PostgreSQL keeps words, facets and sort keys in one row;
+ * SQLite's activity_search is an FTS5 table whose rowid is the activity's id (FTS5 has no
+ * upsert), with the sort keys beside it in activity_sort.
  */
 export async function writeSearchEntries(db: Db, entries: readonly SearchEntry[]): Promise<void> {
   if (entries.length === 0) return;
   if (isPostgres(db)) {
     const values = entries.map(
-      (e) => sql`(${e.activityId}, ${e.text}, array_to_tsvector(${[...e.facets]}::text[]))`,
+      (e) => sql`(${e.activityId}, ${e.text}, array_to_tsvector(${[...e.facets]}::text[]),
+        ${e.title}, ${e.start}, ${e.commitmentsCents})`,
     );
-    await sql`insert into activity_search (activity_id, text, facets) values ${sql.join(values)}
-      on conflict (activity_id) do update set text = excluded.text, facets = excluded.facets`.execute(
-      db,
-    );
-  } else {
-    await deleteSearchRows(
-      db,
-      entries.map((e) => e.activityId),
-    );
-    const values = entries.map((e) => sql`(${e.activityId}, ${e.text}, ${e.facets.join(' ')})`);
-    await sql`insert into activity_search (rowid, text, facets) values ${sql.join(values)}`.execute(
-      db,
-    );
+    await sql`insert into activity_search
+        (activity_id, text, facets, title, start, commitments_cents)
+      values ${sql.join(values)}
+      on conflict (activity_id) do update set text = excluded.text, facets = excluded.facets,
+        title = excluded.title, start = excluded.start,
+        commitments_cents = excluded.commitments_cents`.execute(db);
+    return;
   }
+  await deleteSearchRows(
+    db,
+    entries.map((e) => e.activityId),
+  );
+  const values = entries.map((e) => sql`(${e.activityId}, ${e.text}, ${e.facets.join(' ')})`);
+  await sql`insert into activity_search (rowid, text, facets) values ${sql.join(values)}`.execute(
+    db,
+  );
   await db
     .insertInto('activity_sort')
     .values(
@@ -57,7 +61,7 @@ export async function writeSearchEntries(db: Db, entries: readonly SearchEntry[]
     .execute();
 }
 
-/** Removes activities' full-text rows (their sort keys go with the activity, by cascade). */
+/** Removes activities' full-text rows (SQLite's sort keys go with the activity, by cascade). */
 export async function deleteSearchRows(db: Db, activityIds: readonly number[]): Promise<void> {
   if (activityIds.length === 0) return;
   const column = isPostgres(db) ? sql`activity_id` : sql`rowid`;
@@ -77,36 +81,35 @@ export interface SearchPageQuery {
 }
 
 const SORT_COLUMN: Readonly<Record<SortKey, string>> = {
-  title: 'activity_sort.title',
-  start: 'activity_sort.start',
-  commitments: 'activity_sort.commitments_cents',
+  title: 'title',
+  start: 'start',
+  commitments: 'commitments_cents',
 };
 
 /**
  * One page of the activities that have the words and a token of every facet group, in sort
- * order: the index finds them all at once, and only their narrow sort keys are read to order them.
+ * order. PostgreSQL's planner either intersects words and facets in the GIN index and sorts
+ * the matches, or, when they are many, walks the sort key's B-tree until the page is full.
+ * SQLite's FTS5 finds every match at once (testing rows one by one costs a millisecond each),
+ * and only their narrow sort keys are read to order them.
  */
 export async function searchPage(
   db: Db,
   page: SearchPageQuery,
 ): Promise<{ id: number; sort_key: string | number }[]> {
-  const key = sql.ref(SORT_COLUMN[page.key]);
-  const id = sql.ref('activity_sort.activity_id');
+  const postgres = isPostgres(db);
+  const table = postgres ? 'activity_search' : 'activity_sort';
+  const key = sql.ref(`${table}.${SORT_COLUMN[page.key]}`);
+  const id = sql.ref(`${table}.activity_id`);
   const direction = page.descending ? sql`desc` : sql`asc`;
   const where: RawBuilder<SqlBool>[] = [];
-  let from;
-  if (isPostgres(db)) {
-    from = sql`activity_search join activity_sort on activity_sort.activity_id = activity_search.activity_id`;
-    if (page.words) {
-      where.push(sql`activity_search.document @@ plainto_tsquery('simple', ${page.words})`);
-    }
-    if (page.groups.length) {
-      where.push(sql`activity_search.facets @@ ${facetTsQuery(page.groups)}::tsquery`);
-    }
+  if (postgres) {
+    if (page.words) where.push(sql`document @@ plainto_tsquery('simple', ${page.words})`);
+    if (page.groups.length) where.push(sql`facets @@ ${facetTsQuery(page.groups)}::tsquery`);
   } else {
-    // The full-text table drives: CROSS JOIN keeps SQLite from scanning the sort keys instead.
-    from = sql`activity_search cross join activity_sort on activity_sort.activity_id = activity_search.rowid`;
-    where.push(sql`activity_search match ${ftsMatch(page.words, page.groups)}`);
+    // Collecting the rowids first is three times faster than joining FTS5 row by row.
+    where.push(sql`${id} in (select rowid from activity_search
+      where activity_search match ${ftsMatch(page.words, page.groups)})`);
   }
   if (page.after) {
     const { key: after, id: afterId } = page.after;
@@ -117,7 +120,7 @@ export async function searchPage(
     );
   }
   const { rows } = await sql<{ id: number; sort_key: string | number }>`
-    select ${id} as id, ${key} as sort_key from ${from}
+    select ${id} as id, ${key} as sort_key from ${sql.table(table)}
     where ${sql.join(where, sql` and `)}
     order by ${key} ${direction}, ${id} ${direction}
     limit ${page.limit}`.execute(db);

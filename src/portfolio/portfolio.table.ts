@@ -185,16 +185,20 @@ export interface RelatedActivityTable {
 
 /** Titles and descriptions in every language, for full-text search. */
 /**
- * The full-text index: the activity's words and its facet tokens (see activity-search.ts). On
- * SQLite an FTS5 table whose rowid is the activity's id; on PostgreSQL `document` and `facets`
- * are tsvectors. Written through activity-search.repository.ts only.
+ * The search index (see activity-search.ts): each activity's words and facet tokens. On SQLite
+ * an FTS5 table of `text` and `facets` whose rowid is the activity's id, with the sort keys in
+ * activity_sort; on PostgreSQL `document` and `facets` are tsvectors and the sort keys are here.
+ * Written through activity-search.repository.ts only.
  */
 export interface ActivitySearchTable {
   activity_id: number;
   text: string;
+  title: string;
+  start: string;
+  commitments_cents: number;
 }
 
-/** What lists sort by, kept narrow so that ordering thousands of matches reads little. */
+/** SQLite only: what lists sort by, kept narrow so that ordering thousands of matches reads little. */
 export interface ActivitySortTable {
   activity_id: number;
   title: string;
