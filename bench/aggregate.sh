@@ -1,18 +1,13 @@
 #!/usr/bin/env bash
 # p50/p95 of ten dashboard aggregations through the HTTP API, and of the same sums by a raw
-# GROUP BY, on a synthetic portfolio of N activities (default 20000; the issue's figure is
-# 1000000, which takes hours to load at the importer's present speed).
-# Usage: bench/aggregate.sh [N] [DATABASE_URL]   (default: a fresh SQLite file)
+# GROUP BY over transactions, on a synthetic portfolio of N activities (default 20000).
+# Usage: bench/aggregate.sh [--postgres] [--keep DIR] [N]   (options: bench/portfolio-store.sh)
+# API_ROUNDS (default 30) and RAW_ROUNDS (default 30, 3 above 100,000 activities) set how
+# many times each query is timed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count=${1:-20000}
-work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-export DATABASE_URL=${2:-sqlite:$work/bench.db} LOG_LEVEL=warn
-node=node_modules/.bin/node
+source bench/portfolio-store.sh
 
-$node bench/gen-portfolio.ts "$count"
-PORT=8097 $node bin/caravan.js serve &
-server=$!
-for _ in $(seq 50); do curl -sf http://127.0.0.1:8097/readyz >/dev/null && break; sleep 0.2; done
-$node bench/aggregate.ts http://127.0.0.1:8097 30
+raw_default=30
+if [ "$count" -gt 100000 ]; then raw_default=3; fi
+$node bench/aggregate.ts "$BASE_URL" "${API_ROUNDS:-30}" "${RAW_ROUNDS:-$raw_default}"

@@ -1,13 +1,15 @@
 /**
  * Dashboard aggregations through the HTTP API against the same sums by a plain GROUP BY over
- * raw transactions in the same database: p50 and p95 of each, and the ratio.
- * Usage: DATABASE_URL=… node bench/aggregate.ts BASE_URL [ROUNDS]
+ * raw transactions in the same database: p50 and p95 of each query and of all, and the ratio.
+ * Usage: DATABASE_URL=… node bench/aggregate.ts BASE_URL [API_ROUNDS] [RAW_ROUNDS]
  */
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { openStore } from '../src/db/database.ts';
+import { percentile, timings } from './timing.ts';
 
-const [baseUrl = 'http://127.0.0.1:8080', rounds = '30'] = process.argv.slice(2);
+const [baseUrl = 'http://127.0.0.1:8080', apiRounds = '30', rawRounds = apiRounds] =
+  process.argv.slice(2);
 const QUERIES = [
   'by=year',
   'by=country',
@@ -16,7 +18,7 @@ const QUERIES = [
   'by=partner',
   'by=country,year',
   'measure=disbursements&by=year',
-  'by=year&country=KZ',
+  'by=sector&country=KZ',
   'by=country&climate=any',
   'by=partner&yearFrom=2015&yearTo=2024',
 ];
@@ -24,20 +26,13 @@ const QUERIES = [
 const RAW: Record<string, string> = {
   year: 'substr(t.date, 1, 4)',
   country: 'c.country_code',
+  sector: 's.code',
   sectorCategory: 'substr(s.code, 1, 3)',
   cluster: 'a.cluster_code',
   partner: 't.provider_org_ref',
 };
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const store = openStore(loadConfig().databaseUrl);
-const api: number[] = [];
-const raw: number[] = [];
-for (const query of QUERIES) {
+function rawQuery(query: string) {
   const params = new URLSearchParams(query);
   const by = (params.get('by') ?? '').split(',');
   const type = params.get('measure') === 'disbursements' ? '3' : '2';
@@ -51,7 +46,7 @@ for (const query of QUERIES) {
     );
   }
   const groups = by.map((d) => sql.raw(RAW[d]!));
-  const rawQuery = sql`
+  return sql`
     select ${sql.join(groups)}, sum(t.usd_cents * cast(coalesce(c.percentage, '100') as double precision) / 100
       * cast(coalesce(s.percentage, '100') as double precision) / 100) as cents
     from activity_transaction t
@@ -60,20 +55,31 @@ for (const query of QUERIES) {
     left join activity_sector s on s.activity_id = a.id
     where ${sql.join(where, sql` and `)}
     group by ${sql.join(groups)}`;
-  for (let i = 0; i < Number(rounds); i++) {
-    let start = performance.now();
+}
+
+const store = openStore(loadConfig().databaseUrl);
+const api: number[] = [];
+const raw: number[] = [];
+console.log(`query: API p50 / p95 | raw GROUP BY p50 / p95 | raw p95 ÷ API p95`);
+for (const query of QUERIES) {
+  const apiTimes = await timings(Number(apiRounds), async () => {
     const response = await fetch(`${baseUrl}/api/aggregate?${query}`);
     await response.json();
     if (!response.ok) throw new Error(`${query}: ${response.status}`);
-    api.push(performance.now() - start);
-    start = performance.now();
-    await rawQuery.execute(store.db);
-    raw.push(performance.now() - start);
-  }
+  });
+  const statement = rawQuery(query);
+  const rawTimes = await timings(Number(rawRounds), () => statement.execute(store.db));
+  api.push(...apiTimes);
+  raw.push(...rawTimes);
+  const ms = (values: number[], p: number) => percentile(values, p).toFixed(1);
+  console.log(
+    `${query}: ${ms(apiTimes, 50)} / ${ms(apiTimes, 95)} ms | ${ms(rawTimes, 50)} / ${ms(rawTimes, 95)} ms | ` +
+      `${(percentile(rawTimes, 95) / percentile(apiTimes, 95)).toFixed(0)}×`,
+  );
 }
 await store.close();
 const line = (name: string, values: number[]) =>
   `${name}: p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms`;
-console.log(line('API /api/aggregate (rollups)', api));
-console.log(line('raw GROUP BY over transactions', raw));
+console.log(line(`API /api/aggregate (rollups), ${apiRounds} rounds`, api));
+console.log(line(`raw GROUP BY over transactions, ${rawRounds} rounds`, raw));
 console.log(`ratio raw p95 / API p95: ${(percentile(raw, 95) / percentile(api, 95)).toFixed(1)}×`);

@@ -69,6 +69,23 @@ for (const dialect of DIALECTS) {
       expect(await verifyRollups(store.db)).toEqual([]);
     });
 
+    it('answers by sector from the rollup with the allocations’ sums, to the cent', async () => {
+      const answer = await ask(store.db, { by: 'sector', country: 'KZ,UZ' });
+      const { rows } = await sql<{ sector: string; cents: string | number }>`
+        select sector, sum(usd_cents) as cents from allocation
+        where counted = 1 and measure = 'commitments' and country in ('KZ', 'UZ')
+        group by sector`.execute(store.db);
+      expect(rows.length).toBeGreaterThan(5);
+      expect(answer.rows.map((r) => [r['sector'], Math.round(r.value * 100)]).sort()).toEqual(
+        rows.map((r) => [r.sector, Number(r.cents)]).sort(),
+      );
+      const filtered = await ask(store.db, { sector: '21020', by: 'year' });
+      const { rows: road } = await sql<{ cents: string | number }>`
+        select sum(usd_cents) as cents from allocation
+        where counted = 1 and measure = 'commitments' and sector = '21020'`.execute(store.db);
+      expect(Math.round(filtered.total * 100)).toBe(Number(road[0]!.cents));
+    });
+
     it('shows values in another currency at each year’s rate', async () => {
       const usd = await ask(store.db, {
         by: 'year',

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { backupDatabase, restoreDatabase, type BackupReport } from '../db/backup.ts';
 import { openStore } from '../db/database.ts';
 import { moveStore } from '../db/migrate-store.ts';
-import { rebuildActivitySearch } from '../portfolio/search-rebuild.ts';
+import { rebuildDerivedTables } from '../portfolio/search-rebuild.ts';
 import { configFrom } from './context.ts';
 
 function describe(report: BackupReport): string {
@@ -46,7 +46,7 @@ export function registerMigrateStoreCommand(program: Command): void {
       const source = openStore(flags.from);
       const target = openStore(flags.to);
       try {
-        const report = await moveStore(source, target, rebuildActivitySearch, (name, rows) =>
+        const report = await moveStore(source, target, rebuildDerivedTables, (name, rows) =>
           console.log(`  ${name.padEnd(32)} ${String(rows).padStart(10)} rows`),
         );
         const rows = report.tables.reduce((sum, t) => sum + t.rows, 0);

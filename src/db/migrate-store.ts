@@ -5,10 +5,16 @@ import { migrateToLatest, migrationStatus } from './migrate.ts';
 import { isPostgres } from './schema-helpers.ts';
 
 /**
- * Tables that each engine builds its own way (SQLite's FTS5 search index, PostgreSQL's
- * tsvector columns): not copied, but rebuilt on the target from the copied data.
+ * Tables derived from the stored activities: the search index, which each engine builds its
+ * own way (SQLite's FTS5, PostgreSQL's tsvectors), and the allocations and rollup it is built
+ * with. Not copied, but rebuilt on the target by the portfolio's own code.
  */
-export const REBUILT_TABLES = new Set(['activity_search', 'activity_sort']);
+export const REBUILT_TABLES = new Set([
+  'activity_search',
+  'activity_sort',
+  'allocation',
+  'portfolio_rollup',
+]);
 
 const BATCH = 500;
 

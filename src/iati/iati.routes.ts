@@ -219,11 +219,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
       // The Explore page's filters (see /api/activities) select the list it shows, in its order.
       const explore = Object.keys(query).some((key) => !(key in EXPORT_QUERY.properties));
       const activities = explore
-        ? activityDocuments(
-            store.db,
-            ActivitiesExportQuerySchema.parse(query),
-            store.dialect === 'postgres',
-          )
+        ? activityDocuments(store.db, ActivitiesExportQuerySchema.parse(query))
         : storedActivities(store.db, ExportFilterSchema.parse(query));
       const document = iatiDocument(activities, {
         generatedAt: new Date().toISOString(),

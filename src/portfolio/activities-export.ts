@@ -26,15 +26,10 @@ const PAGE = 500;
 export async function* activityRows(
   db: Db,
   query: ActivitiesExportQuery,
-  postgres: boolean,
 ): AsyncGenerator<ActivitySummary> {
   let cursor: string | undefined;
   do {
-    const page = await listActivities(
-      db,
-      { ...query, limit: PAGE, ...(cursor ? { cursor } : {}) },
-      postgres,
-    );
+    const page = await listActivities(db, { ...query, limit: PAGE, ...(cursor ? { cursor } : {}) });
     yield* page.items;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -44,15 +39,10 @@ export async function* activityRows(
 export async function* activityDocuments(
   db: Db,
   query: ActivitiesExportQuery,
-  postgres: boolean,
 ): AsyncGenerator<ActivityInput> {
   let cursor: string | undefined;
   do {
-    const page = await listActivities(
-      db,
-      { ...query, limit: PAGE, ...(cursor ? { cursor } : {}) },
-      postgres,
-    );
+    const page = await listActivities(db, { ...query, limit: PAGE, ...(cursor ? { cursor } : {}) });
     const ids = page.items.map((a) => a.iatiIdentifier);
     const rows = ids.length
       ? await db

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { activityDate, type ActivityInput, type Money, type Narrative } from './activity.model.ts';
+import { deleteSearchRows } from './activity-search.repository.ts';
 
 /** The US dollar value of a published amount, or null with no source when no rate is known. */
 export interface UsdValue {
@@ -43,6 +44,11 @@ export function preferredText(narratives: Narrative[]): string | null {
   return (narratives.find((n) => n.lang === 'en') ?? narratives[0])?.text ?? null;
 }
 
+/** The title lists show and sort by: the preferred narrative, else the identifier. */
+export function listedTitle(activity: ActivityInput): string {
+  return preferredText(activity.titles) ?? activity.iatiIdentifier;
+}
+
 /** Of several codes by vocabulary, the one queries use: the OECD DAC one when present. */
 function dacFirst<T extends { vocabulary: string | null }>(items: T[]): T | null {
   return items.find((i) => i.vocabulary === '1' || i.vocabulary === null) ?? items[0] ?? null;
@@ -66,7 +72,7 @@ export async function findActivityRef(
 
 export async function deleteActivity(db: Db, id: number): Promise<void> {
   // SQLite's full-text table cannot cascade, so its row goes first.
-  await db.deleteFrom('activity_search').where('activity_id', '=', id).execute();
+  await deleteSearchRows(db, [id]);
   await db.deleteFrom('activity').where('id', '=', id).execute();
 }
 
@@ -84,7 +90,7 @@ export async function insertActivity(
       reporting_org_ref: activity.reportingOrg.ref,
       reporting_org_name: preferredText(activity.reportingOrg.narratives),
       language: activity.language,
-      title: preferredText(activity.titles) ?? activity.iatiIdentifier,
+      title: listedTitle(activity),
       description: preferredText(activity.descriptions.flatMap((d) => d.narratives)),
       status: activity.status,
       planned_start: activityDate(activity, '1'),
@@ -128,14 +134,6 @@ export async function insertActivity(
       d.narratives.map((n) => ({ activity_id: id, kind: 'description' as const, ...n })),
     ),
   ]);
-  const searchable = [...activity.titles, ...activity.descriptions.flatMap((d) => d.narratives)];
-  await db
-    .insertInto('activity_search')
-    .values({
-      activity_id: id,
-      text: `${activity.iatiIdentifier}\n${searchable.map((n) => n.text).join('\n')}`,
-    })
-    .execute();
   await insertRows(
     db,
     'activity_corridor',

@@ -20,12 +20,11 @@ const COLUMN: Readonly<Record<Dimension, string>> = {
 };
 
 /** Dimensions only the allocation table holds; everything else is answered from the rollup. */
-const ALLOCATION_ONLY: readonly Dimension[] = ['sector', 'corridor'];
+const ALLOCATION_ONLY: readonly Dimension[] = ['corridor'];
 
 function usesAllocations(query: AggregateQuery): boolean {
   return (
     query.by.some((d) => ALLOCATION_ONLY.includes(d)) ||
-    query.sector !== undefined ||
     query.region !== undefined ||
     query.corridor !== undefined
   );

@@ -9,6 +9,7 @@ const KEY_COLUMNS = [
   'year',
   'country',
   'sector_category',
+  'sector',
   'cluster_code',
   'partner',
   'status',
@@ -17,7 +18,7 @@ const KEY_COLUMNS = [
   'drr',
 ] as const satisfies readonly (keyof RollupKey)[];
 
-// Rows per statement, under SQLite's 32,766 bound parameters (12 and 17 columns).
+// Rows per statement, under SQLite's 32,766 bound parameters (13 and 17 columns).
 const ROLLUP_ROWS_PER_INSERT = 2000;
 const ALLOCATION_ROWS_PER_INSERT = 1500;
 
@@ -47,13 +48,14 @@ export function rollupDelta(
 }
 
 function pickKey(row: RollupKey): RollupKey {
-  const { measure, year, country, sector_category, cluster_code, partner, status } = row;
+  const { measure, year, country, sector_category, sector, cluster_code, partner, status } = row;
   const { mitigation, adaptation, drr } = row;
   return {
     measure,
     year,
     country,
     sector_category,
+    sector,
     cluster_code,
     partner,
     status,

@@ -2,6 +2,9 @@ import type { Db } from '../db/database.ts';
 import { clusterOfSector } from '../reference/clusters.ts';
 import { organisationByRef } from '../reference/organisations.ts';
 import type { ActivityInput, TransactionInput } from './activity.model.ts';
+import { activityFacets, listedStart, searchText } from './activity-search.ts';
+import { writeSearchEntries } from './activity-search.repository.ts';
+import { listedTitle } from './activity.repository.ts';
 import { allocateTransaction, type OwnDestination } from './allocation.ts';
 import {
   applyRollupDelta,
@@ -166,12 +169,13 @@ export async function removeAllocations(db: Db, activityIds: readonly number[]):
   }
 }
 
-/** Computes activities' allocations afresh from their stored transactions and budgets. */
-export async function computeAllocations(
-  db: Db,
-  activityIds: readonly number[],
-): Promise<AllocationTable[]> {
-  const activities = await db
+interface Allocated {
+  rows: AllocationTable[];
+  activities: { id: number; activity: ActivityInput }[];
+}
+
+async function allocate(db: Db, activityIds: readonly number[]): Promise<Allocated> {
+  const stored = await db
     .selectFrom('activity')
     .select(['id', 'document'])
     .where('id', 'in', activityIds)
@@ -194,31 +198,45 @@ export async function computeAllocations(
     .execute();
   for (const b of budgets) money.get(b.activity_id)?.budgets.set(b.seq, b.usd_cents);
 
-  const parsed = activities.map((row) => ({
+  const activities = stored.map((row) => ({
     id: row.id,
     activity: JSON.parse(row.document) as ActivityInput,
   }));
-  const referenced = parsed.flatMap(({ activity }) =>
+  const referenced = activities.flatMap(({ activity }) =>
     activity.transactions.flatMap((t) =>
       [t.providerOrg?.activityId, t.receiverOrg?.activityId].filter((id): id is string => !!id),
     ),
   );
   const context = await loadCountingContext(
     db,
-    parsed.map((p) => p.activity.iatiIdentifier),
+    activities.map((p) => p.activity.iatiIdentifier),
     referenced,
   );
-  return parsed.flatMap(({ id, activity }) => allocationsOf(id, activity, money.get(id)!, context));
+  const rows = activities.flatMap(({ id, activity }) =>
+    allocationsOf(id, activity, money.get(id)!, context),
+  );
+  return { rows, activities };
 }
 
-/** Keeps each activity's counted commitments and disbursements beside it, for lists and sorting. */
-async function updateActivityTotals(
+/** Computes activities' allocations afresh from their stored transactions and budgets. */
+export async function computeAllocations(
   db: Db,
   activityIds: readonly number[],
-  rows: readonly AllocationTable[],
-): Promise<void> {
-  const totals = new Map(activityIds.map((id) => [id, { commitments: 0, disbursements: 0 }]));
+): Promise<AllocationTable[]> {
+  return (await allocate(db, activityIds)).rows;
+}
+
+/**
+ * Keeps each activity's counted commitments and disbursements beside it, for lists and sorting,
+ * and its entry in the search index, whose facets come from its allocations.
+ */
+async function updateActivityTotals(db: Db, { rows, activities }: Allocated): Promise<void> {
+  const totals = new Map(activities.map(({ id }) => [id, { commitments: 0, disbursements: 0 }]));
+  const allocationsOf = new Map<number, AllocationTable[]>();
   for (const row of rows) {
+    const list = allocationsOf.get(row.activity_id) ?? [];
+    list.push(row);
+    allocationsOf.set(row.activity_id, list);
     const total = totals.get(row.activity_id);
     if (!total || row.counted !== 1) continue;
     if (row.measure === 'commitments') total.commitments += row.usd_cents;
@@ -231,17 +249,27 @@ async function updateActivityTotals(
       .where('id', '=', id)
       .execute();
   }
+  await writeSearchEntries(
+    db,
+    activities.map(({ id, activity }) => ({
+      activityId: id,
+      text: searchText(activity),
+      facets: activityFacets(activity, allocationsOf.get(id) ?? []),
+      title: listedTitle(activity),
+      start: listedStart(activity),
+      commitmentsCents: totals.get(id)!.commitments,
+    })),
+  );
 }
 
 /** Recomputes activities' allocations and updates the rollup by the difference. */
 export async function refreshAllocations(db: Db, activityIds: readonly number[]): Promise<void> {
   await removeAllocations(db, activityIds);
   for (let start = 0; start < activityIds.length; start += CHUNK) {
-    const chunk = activityIds.slice(start, start + CHUNK);
-    const rows = await computeAllocations(db, chunk);
-    await insertAllocations(db, rows);
-    await applyRollupDelta(db, rollupDelta(rows, 1));
-    await updateActivityTotals(db, chunk, rows);
+    const allocated = await allocate(db, activityIds.slice(start, start + CHUNK));
+    await insertAllocations(db, allocated.rows);
+    await applyRollupDelta(db, rollupDelta(allocated.rows, 1));
+    await updateActivityTotals(db, allocated);
   }
 }
 

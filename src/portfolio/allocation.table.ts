@@ -30,6 +30,7 @@ export interface PortfolioRollupTable {
   year: number;
   country: string;
   sector_category: string;
+  sector: string;
   cluster_code: number;
   partner: string;
   status: string;

@@ -39,7 +39,6 @@ const summaryDocs = (what: string, param: string) => ({
 });
 
 export function registerPortfolioRoutes(app: FastifyInstance, store: Store): void {
-  const postgres = store.dialect === 'postgres';
   app.get(
     '/api/activities',
     zodQuery(ActivitiesQuerySchema, {
@@ -47,7 +46,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, store: Store): voi
         'Activities matching filters and a text search, sorted, with a cursor for the next page',
       tags: ['portfolio'],
     }),
-    (request) => listActivities(store.db, ActivitiesQuerySchema.parse(request.query), postgres),
+    (request) => listActivities(store.db, ActivitiesQuerySchema.parse(request.query)),
   );
   for (const format of ['csv', 'xlsx'] as const) {
     const options = zodQuery(ActivitiesExportQuerySchema, {
@@ -58,11 +57,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, store: Store): voi
       `/api/activities.${format}`,
       { ...options, config: { permission: 'public', rateLimit: EXPENSIVE_LIMIT } },
       (request, reply) => {
-        const rows = activityRows(
-          store.db,
-          ActivitiesExportQuerySchema.parse(request.query),
-          postgres,
-        );
+        const rows = activityRows(store.db, ActivitiesExportQuerySchema.parse(request.query));
         const body =
           format === 'csv' ? csvChunks(ACTIVITY_COLUMNS, rows) : xlsxStream(ACTIVITY_COLUMNS, rows);
         return reply

@@ -1,46 +1,25 @@
 import type { Db } from '../db/database.ts';
+import { refreshAllocations } from './allocation.service.ts';
 
-const BATCH = 500;
+const BATCH = 2000;
 
 /**
- * Rebuilds the full-text index from the stored narratives, as import writes it: the identifier,
- * then every title and description in every language. Used after moving a store between
- * engines, whose indexes are built differently.
+ * Rebuilds everything derived from the stored activities (allocations, the rollup, totals and
+ * the search index) as import builds it. Used after moving a store between engines.
  */
-export async function rebuildActivitySearch(db: Db): Promise<void> {
-  await db.deleteFrom('activity_search').execute();
+export async function rebuildDerivedTables(db: Db): Promise<void> {
   for (let after = 0; ;) {
-    const activities = await db
-      .selectFrom('activity')
-      .select(['id', 'iati_identifier'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
-    if (activities.length === 0) return;
-    const narratives = await db
-      .selectFrom('activity_narrative')
-      .select(['activity_id', 'text'])
-      .where(
-        'activity_id',
-        'in',
-        activities.map((a) => a.id),
-      )
-      .orderBy('activity_id')
-      .orderBy('kind', 'desc')
-      .execute();
-    const texts = new Map<number, string[]>();
-    for (const n of narratives)
-      texts.set(n.activity_id, [...(texts.get(n.activity_id) ?? []), n.text]);
-    await db
-      .insertInto('activity_search')
-      .values(
-        activities.map((a) => ({
-          activity_id: a.id,
-          text: [a.iati_identifier, ...(texts.get(a.id) ?? [])].join('\n'),
-        })),
-      )
-      .execute();
-    after = activities.at(-1)!.id;
+    const ids = (
+      await db
+        .selectFrom('activity')
+        .select('id')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(BATCH)
+        .execute()
+    ).map((row) => row.id);
+    if (ids.length === 0) return;
+    await refreshAllocations(db, ids);
+    after = ids.at(-1)!;
   }
 }

@@ -9,6 +9,8 @@ import * as sessions from './2026_11_28_007_sessions.ts';
 import * as apiTokens from './2026_11_28_008_api_tokens.ts';
 import * as passwordReset from './2026_11_28_009_password_reset.ts';
 import * as facility from './2026_11_29_010_facility.ts';
+import * as rollupSector from './2026_11_29_030_rollup_sector.ts';
+import * as activitySearchFacets from './2026_11_29_031_activity_search_facets.ts';
 import * as climate from './2026_11_29_040_climate.ts';
 import * as results from './2026_11_29_041_results.ts';
 import * as conferenceRecords from './2026_11_29_042_conference_records.ts';
@@ -26,6 +28,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_008_api_tokens': apiTokens,
   '2026_11_28_009_password_reset': passwordReset,
   '2026_11_29_010_facility': facility,
+  '2026_11_29_030_rollup_sector': rollupSector,
+  '2026_11_29_031_activity_search_facets': activitySearchFacets,
   '2026_11_29_040_climate': climate,
   '2026_11_29_041_results': results,
   '2026_11_29_042_conference_records': conferenceRecords,

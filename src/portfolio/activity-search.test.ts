@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { facetGroups, facetToken, facetTsQuery, ftsMatch } from './activity-search.ts';
+
+describe('activity search tokens', () => {
+  it('gives every facet and value a token of its own, of letters and digits only', () => {
+    const facets = ['country', 'partner', 'sector', 'region'] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...facets),
+        fc.string({ minLength: 1 }),
+        fc.constantFrom(...facets),
+        fc.string({ minLength: 1 }),
+        (f1, v1, f2, v2) => {
+          const [a, b] = [facetToken(f1, v1), facetToken(f2, v2)];
+          expect(a).toMatch(/^[a-z][0-9a-f]+$/);
+          expect(a === b).toBe(f1 === f2 && v1 === v2);
+        },
+      ),
+    );
+  });
+
+  it('names each year of a closed range, and the years beyond the bounds of an open one', () => {
+    const closed = facetGroups({ yearFrom: 2015, yearTo: 2017 });
+    expect(closed).toEqual([
+      ['y2015', 'y2016', 'y2017'].map((y) => facetToken('year', y.slice(1))),
+    ]);
+    const open = facetGroups({ yearFrom: 2099 })[0]!;
+    expect(open).toEqual([
+      facetToken('year', 2099),
+      facetToken('year', 2100),
+      facetToken('year', '>2100'),
+    ]);
+    expect(facetGroups({ yearTo: 1900 })[0]).toEqual([
+      facetToken('year', '<1900'),
+      facetToken('year', 1900),
+    ]);
+  });
+
+  it('groups the values of one filter as alternatives and the filters as requirements', () => {
+    const groups = facetGroups({ country: ['KZ', 'UZ'], status: ['2'], climate: 'any' });
+    expect(groups).toHaveLength(3);
+    expect(groups[0]).toEqual([facetToken('country', 'KZ'), facetToken('country', 'UZ')]);
+    expect(groups[2]).toHaveLength(3);
+    expect(facetTsQuery(groups.slice(0, 2))).toBe(
+      `(${facetToken('country', 'KZ')} | ${facetToken('country', 'UZ')}) & (${facetToken('status', '2')})`,
+    );
+  });
+
+  it('quotes every searched word, so that no word is an FTS5 operator or column filter', () => {
+    const match = ftsMatch('" OR facets : NEAR( road', [[facetToken('status', '2')]]);
+    expect(match).toBe(
+      `{text} : (""""* "OR"* "facets"* ":"* "NEAR("* "road"*) AND {facets} : ("${facetToken('status', '2')}")`,
+    );
+    expect(ftsMatch(undefined, [['c4b5a']])).toBe('{facets} : ("c4b5a")');
+  });
+});

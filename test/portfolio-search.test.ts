@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Database, Db } from '../src/db/database.ts';
+import { MIGRATIONS } from '../src/db/migrations/index.ts';
+import { ActivitiesQuerySchema, type ActivitiesQuery } from '../src/portfolio/activities.schema.ts';
+import { listActivities } from '../src/portfolio/activities.service.ts';
+import type { ActivityInput } from '../src/portfolio/activity.model.ts';
+import { storeActivities } from '../src/portfolio/activity.service.ts';
+import { loadDemoPortfolio } from '../src/portfolio/demo.service.ts';
+import { generateDemoPortfolio } from '../src/portfolio/demo/generate.ts';
+import { verifyRollups } from '../src/portfolio/rollup-verify.service.ts';
+import { loadUsdConverter } from '../src/reference/fx.service.ts';
+import { syncReferenceData } from '../src/reference/reference.repository.ts';
+import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
+
+/** Demo activities with what the demo lacks: recipient regions, and years no filter can name. */
+function unusual(): ActivityInput[] {
+  const [first, second] = generateDemoPortfolio();
+  const dated = (activity: ActivityInput, year: number, suffix: string): ActivityInput => ({
+    ...activity,
+    iatiIdentifier: `${activity.iatiIdentifier}-${suffix}`,
+    recipientRegions: [
+      { code: '619', vocabulary: '1', vocabularyUri: null, narratives: [], percentage: null },
+    ],
+    transactions: activity.transactions.map((t) => ({
+      ...t,
+      date: `${year}-06-30`,
+      amount: { value: '1000.00', currency: 'USD', valueDate: `${year}-06-30` },
+    })),
+    budgets: [],
+  });
+  return [dated(first!, 1890, 'OLD'), dated(second!, 2150, 'FUTURE')];
+}
+
+type Filters = Record<string, string>;
+
+/** The filters' meaning, asked of the allocations and child tables directly. */
+async function expectedIdentifiers(db: Db, f: Filters): Promise<string[]> {
+  type Activity = ExpressionBuilder<Database, 'activity'>;
+  const conditions: ((eb: Activity) => ReturnType<Activity['exists']>)[] = [];
+  const allocation = (column: string, values: (string | number)[]) =>
+    conditions.push((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('allocation')
+          .select('allocation.activity_id')
+          .whereRef('allocation.activity_id', '=', 'activity.id')
+          .where(sql.ref(`allocation.${column}`), 'in', values),
+      ),
+    );
+  const list = (value: string) => value.split(',');
+  if (f['country']) allocation('country', list(f['country']));
+  if (f['sector']) allocation('sector', list(f['sector']));
+  if (f['sectorCategory']) allocation('sector_category', list(f['sectorCategory']));
+  if (f['cluster']) allocation('cluster_code', list(f['cluster']).map(Number));
+  if (f['partner']) allocation('partner', list(f['partner']));
+  if (f['climate']) {
+    const markers = f['climate'] === 'any' ? ['mitigation', 'adaptation', 'drr'] : [f['climate']];
+    conditions.push((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('allocation')
+          .select('allocation.activity_id')
+          .whereRef('allocation.activity_id', '=', 'activity.id')
+          .where((a) => a.or(markers.map((m) => a(sql.ref(`allocation.${m}`), '>', 0)))),
+      ),
+    );
+  }
+  if (f['yearFrom'] || f['yearTo']) {
+    const from = Number(f['yearFrom'] ?? 0);
+    const to = Number(f['yearTo'] ?? 9999);
+    conditions.push((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('allocation')
+          .select('allocation.activity_id')
+          .whereRef('allocation.activity_id', '=', 'activity.id')
+          .where('allocation.year', '>=', from)
+          .where('allocation.year', '<=', to),
+      ),
+    );
+  }
+  if (f['region']) {
+    const regions = list(f['region']);
+    conditions.push((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('recipient_region')
+          .select('recipient_region.activity_id')
+          .whereRef('recipient_region.activity_id', '=', 'activity.id')
+          .where('recipient_region.region_code', 'in', regions),
+      ),
+    );
+  }
+  if (f['corridor']) {
+    const corridors = list(f['corridor']).map(Number);
+    conditions.push((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('activity_corridor')
+          .select('activity_corridor.activity_id')
+          .whereRef('activity_corridor.activity_id', '=', 'activity.id')
+          .where('activity_corridor.corridor_number', 'in', corridors),
+      ),
+    );
+  }
+  let query = db.selectFrom('activity').select('iati_identifier');
+  if (f['status']) query = query.where('status', 'in', list(f['status']));
+  for (const condition of conditions) query = query.where((eb) => condition(eb));
+  return (await query.execute()).map((r) => r.iati_identifier).sort();
+}
+
+async function listed(db: Db, params: Filters): Promise<string[]> {
+  const query: ActivitiesQuery = ActivitiesQuerySchema.parse({ ...params, limit: '500' });
+  const page = await listActivities(db, query);
+  expect(page.nextCursor).toBeNull();
+  return page.items.map((a) => a.iatiIdentifier).sort();
+}
+
+const FILTER_VALUES: Record<string, string[]> = {
+  country: ['KZ', 'UZ', 'regional', 'KZ,TJ', 'FR'],
+  region: ['619', '619,298', '298'],
+  sector: ['21020', '23630', '21020,31140'],
+  sectorCategory: ['210', '236', '311,140'],
+  cluster: ['3', '1,4', '5'],
+  corridor: ['1', '2,5', '6'],
+  partner: ['XM-DAC-46004', '44000', 'XM-DAC-46004,44000'],
+  status: ['2', '3,4', '1'],
+  climate: ['any', 'mitigation', 'adaptation', 'drr'],
+  yearFrom: ['1900', '2015', '2024', '2100'],
+  yearTo: ['1900', '2010', '2030', '2100'],
+};
+
+/** The index's facets and sort keys, and the rollup, as comparable rows. */
+async function indexSnapshot(store: TestStore) {
+  interface Entry {
+    id: number;
+    facets: string;
+    title: string;
+    start: string;
+    commitments_cents: number;
+  }
+  const { rows } = await (
+    store.dialect === 'postgres'
+      ? sql<Entry>`select activity_id as id, facets::text as facets, title, start, commitments_cents
+        from activity_search order by activity_id`
+      : sql<Entry>`select s.rowid as id, s.facets, o.title, o.start, o.commitments_cents
+        from activity_search s join activity_sort o on o.activity_id = s.rowid order by s.rowid`
+  ).execute(store.db);
+  const entries = rows.map((r) => ({
+    ...r,
+    facets: r.facets.replace(/'/g, '').split(' ').filter(Boolean).sort(),
+  }));
+  const rollup = await store.db
+    .selectFrom('portfolio_rollup')
+    .selectAll()
+    .orderBy('measure')
+    .orderBy('year')
+    .orderBy('country')
+    .orderBy('sector')
+    .orderBy('partner')
+    .orderBy('status')
+    .orderBy('cluster_code')
+    .orderBy('mitigation')
+    .orderBy('adaptation')
+    .orderBy('drr')
+    .orderBy('sector_category')
+    .execute();
+  return { entries, rollup };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`activity search index on ${dialect}`, () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await newTestStore(dialect);
+      await syncReferenceData(store.db);
+      await loadDemoPortfolio(store.db);
+      await storeActivities(store.db, unusual(), {
+        isDemo: true,
+        importRunId: null,
+        toUsd: await loadUsdConverter(store.db),
+      });
+    });
+    afterAll(() => store.dispose());
+
+    it('lists exactly the activities each combination of filters describes', async () => {
+      const filters = fc
+        .uniqueArray(fc.constantFrom(...Object.keys(FILTER_VALUES)), { maxLength: 3 })
+        .chain((names) =>
+          fc
+            .tuple(...names.map((name) => fc.constantFrom(...FILTER_VALUES[name]!)))
+            .map((values) => Object.fromEntries(names.map((name, i) => [name, values[i]!]))),
+        )
+        .filter((f) => !f['yearFrom'] || !f['yearTo'] || f['yearFrom'] <= f['yearTo']);
+      await fc.assert(
+        fc.asyncProperty(filters, async (f) => {
+          expect(await listed(store.db, f)).toEqual(await expectedIdentifiers(store.db, f));
+        }),
+        { numRuns: 120 },
+      );
+    });
+
+    it('finds the years before and after those a filter can name in open ranges only', async () => {
+      expect(await listed(store.db, { yearTo: '1900' })).toEqual([expect.stringMatching(/-OLD$/)]);
+      expect(await listed(store.db, { yearFrom: '2100' })).toEqual([
+        expect.stringMatching(/-FUTURE$/),
+      ]);
+      expect(await listed(store.db, { yearFrom: '1900', yearTo: '2100', region: '619' })).toEqual(
+        [],
+      );
+    });
+
+    it('combines words and filters as the intersection of each alone', async () => {
+      for (const q of ['road', 'transmission line', 'Линия электропередачи', '46004']) {
+        const words = await listed(store.db, { q });
+        const combinations: Filters[] = [
+          { country: 'KZ' },
+          { status: '2', climate: 'any' },
+          { region: '619' },
+        ];
+        for (const f of combinations) {
+          const alone = new Set(await listed(store.db, f));
+          expect(await listed(store.db, { q, ...f })).toEqual(words.filter((i) => alone.has(i)));
+        }
+      }
+      expect((await listed(store.db, { q: 'road' })).length).toBeGreaterThan(10);
+    });
+
+    it('never matches a filter token from the words searched', async () => {
+      const token = 'c4b5a'; // the country token of KZ
+      expect(await listed(store.db, { q: token })).toEqual([]);
+    });
+
+    it('rebuilds the same index and rollup when migrating a database that holds activities', async () => {
+      const before = await indexSnapshot(store);
+      expect(before.entries.length).toBe(282);
+      const migrator = new Migrator({
+        db: store.db,
+        provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) },
+      });
+      const down = await migrator.migrateTo('2026_11_28_009_password_reset');
+      expect(down.error).toBeUndefined();
+      const up = await migrator.migrateToLatest();
+      expect(up.error).toBeUndefined();
+      expect(await indexSnapshot(store)).toEqual(before);
+      expect(await verifyRollups(store.db)).toEqual([]);
+    });
+  });
+}
