@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FundStatement } from '../src/facility/fund.service.ts';
+import { openStore } from '../src/db/database.ts';
+import { KZ_FOCAL, proposalContent, RULES } from '../src/facility/facility.test-support.ts';
+import { createDraft } from '../src/facility/proposal.service.ts';
+import { transition } from '../src/facility/workflow.service.ts';
 import { runCaravan } from './support/cli.ts';
 
 describe('caravan facility', () => {
@@ -78,6 +82,28 @@ describe('caravan facility', () => {
       received: '1000000.00',
       available: '1000000.00',
     });
+  });
+
+  it('moves a proposal through the secretariat’s steps of the workflow', async () => {
+    const store = openStore(env['DATABASE_URL']!);
+    try {
+      const { id } = await createDraft(store.db, KZ_FOCAL, {
+        content: proposalContent(['KZ', 'UZ']),
+      });
+      await transition(store.db, KZ_FOCAL, id, 'submit', undefined, RULES);
+    } finally {
+      await store.close();
+    }
+    const move = (...args: string[]) =>
+      runCaravan(['facility', 'transition', 'PPF-0001', ...args], env);
+    expect((await move('--action', 'start_screening')).stdout).toBe('PPF-0001: screening\n');
+    const unexplained = await move('--action', 'reject');
+    expect(unexplained.code).toBe(1);
+    expect(unexplained.stderr).toMatch(/reason: say why/);
+    expect((await move('--action', 'submit')).stderr).toMatch(/argument 'submit' is invalid/);
+    expect((await move('--action', 'return', '--reason', 'Budget lines missing')).stdout).toBe(
+      'PPF-0001: returned\n',
+    );
   });
 
   it('checks a rules document and names what is wrong', async () => {

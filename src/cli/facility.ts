@@ -7,7 +7,14 @@ import { listLedger } from '../facility/ledger.service.ts';
 import { MANUAL_ENTRY_TYPES } from '../facility/ledger.model.ts';
 import { findProposals, parseProposalId, referenceOf } from '../facility/proposal.repository.ts';
 import { loadRules } from '../facility/rules.ts';
-import { STATES, type ProposalState } from '../facility/workflow.ts';
+import {
+  ACTIONS,
+  STATES,
+  TRANSITION_ACTIONS,
+  type ProposalAction,
+  type ProposalState,
+} from '../facility/workflow.ts';
+import { transition } from '../facility/workflow.service.ts';
 import { countryByIso2 } from '../reference/index.ts';
 import { cliActor } from './audit.ts';
 import { configFrom, withStore } from './context.ts';
@@ -170,6 +177,39 @@ export function registerFacilityCommands(program: Command): void {
         }
       });
     });
+
+  facility
+    .command('transition')
+    .description(
+      'move a proposal through the workflow as the secretariat (the other roles act through the API)',
+    )
+    .argument('<proposal>', 'the proposal, e.g. PPF-0001')
+    .addOption(
+      new Option('--action <action>', 'the workflow action')
+        .choices(TRANSITION_ACTIONS.filter((a) => ACTIONS[a].permission === 'facility.manage'))
+        .makeOptionMandatory(),
+    )
+    .option('--reason <text>', 'why (required to return, reject or cancel)')
+    .action(
+      async (
+        proposal: string,
+        flags: { action: ProposalAction; reason?: string },
+        command: Command,
+      ) => {
+        await withStore(command, async (store, config) => {
+          const caller = { ...actingAs(cliActor(), 'secretariat'), origin: 'cli' };
+          const moved = await transition(
+            store.db,
+            caller,
+            parseProposalId(proposal),
+            flags.action,
+            flags.reason,
+            loadRules(config.facilityRulesFile),
+          );
+          console.log(`${moved.reference}: ${moved.state.replaceAll('_', ' ')}`);
+        });
+      },
+    );
 
   facility
     .command('outcomes')
