@@ -97,7 +97,7 @@ for (const dialect of DIALECTS) {
         error: {
           code: 'bad_request',
           message:
-            'your roles do not give audit.read, so a token of yours cannot have it (yours: iati.import)',
+            'your roles do not give audit.read, so a token of yours cannot have it (yours: iati.import, facility.read)',
         },
       });
     });

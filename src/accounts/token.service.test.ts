@@ -112,7 +112,7 @@ for (const dialect of DIALECTS) {
       const attempt = (permissions: string[]) =>
         failureOf(createToken(store.tokens, partner, { name: 'too much', permissions }));
       expect((await attempt(['iati.import', 'audit.read'])).message).toBe(
-        'your roles do not give audit.read, so a token of yours cannot have it (yours: iati.import)',
+        'your roles do not give audit.read, so a token of yours cannot have it (yours: iati.import, facility.read)',
       );
       expect((await attempt([])).message).toBe('a token needs at least one permission');
       expect((await attempt(['iati.everything'])).message).toBe(
