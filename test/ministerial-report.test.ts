@@ -191,7 +191,8 @@ for (const dialect of DIALECTS) {
           writeFileSync(pdf, response.rawPayload);
           const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
           for (const phrase of expected) expect(text, phrase).toContain(phrase);
-          const pages = text.split('\f').filter((p) => p.trim() !== '');
+          // pdftotext ends every page with a form feed.
+          const pages = text.split('\f').slice(0, -1);
           expect(pages.length).toBeGreaterThanOrEqual(8);
           execFileSync('pdftoppm', ['-r', '30', pdf, join(dir, `page-${lang}`)]);
           const images = readdirSync(dir).filter((f) => f.startsWith(`page-${lang}`));
