@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { MinisterialData } from '../src/reports/ministerial/ministerial.data.ts';
 import { CHROMIUM } from '../src/reports/ministerial/pdf.ts';
+import { MEMBER_CODES } from '../src/reference/index.ts';
 import { loadWholeDemo } from './support/demo-store.ts';
 import { signedIn, type Session } from './support/http.ts';
 import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
@@ -142,6 +143,20 @@ for (const dialect of DIALECTS) {
       expect(report.approvals.length).toBeGreaterThan(0);
       for (const a of report.approvals) expect(a.firstCommitment >= '2023-12-01').toBe(true);
       expect(recent).toBeLessThanOrEqual(report.portfolio.sinceLast.commitments);
+    });
+
+    it('carries a demo results framework with baseline, target and actual for every member', async () => {
+      const { results } = await figures();
+      expect(results.indicators).toHaveLength(10);
+      for (const member of MEMBER_CODES) {
+        const complete = results.indicators.filter((i) => {
+          const entry = i.countries.find((c) => c.country === member)!;
+          return entry.baseline && entry.target && entry.actual && entry.status !== 'no_data';
+        });
+        expect(complete.length, member).toBeGreaterThanOrEqual(3);
+      }
+      const statuses = new Set(results.indicators.flatMap((i) => i.countries.map((c) => c.status)));
+      expect([...statuses].sort()).toEqual(['at_risk', 'no_data', 'off_track', 'on_track']);
     });
 
     it('serves the page with a policy that allows its own style and nothing else', async () => {
