@@ -10,24 +10,25 @@ export function resultsSection(ctx: RenderContext): string {
   const card = data.results;
   const source = (p: Point) =>
     p.source === 'derived' ? w.derived : p.source === 'interpolated' ? w.interpolated : w.recorded;
-  const point = (p: Point | null, decimals: number) =>
-    p ? `${number(lang, p.value, decimals)} (${p.year}, ${source(p)})` : '–';
+  const point = (p: Point | null, decimals: number) => ({
+    html: p
+      ? `${esc(number(lang, p.value, decimals))}<br><small>${esc(`${p.year}, ${source(p)}`)}</small>`
+      : '–',
+  });
   const status = (e: ScorecardEntry) => ({
     html: `${statusDot(e.status, statusName(lang, e.status))} ${esc(statusName(lang, e.status))}`,
     numeric: false,
   });
   const programme = table(
-    [w.indicator, w.unit, w.baseline, w.target, w.actual, w.progress, w.status],
+    [w.indicator, w.baseline, w.target, w.actual, w.progress, w.status],
     card.indicators.map((i) => [
-      `${i.code} ${i.name[lang]}`,
-      i.unit[lang],
+      { html: `${esc(`${i.code} ${i.name[lang]}`)}<br><small>${esc(i.unit[lang])}</small>` },
       point(i.programme.baseline, i.decimals),
       point(i.programme.target, i.decimals),
       point(i.programme.actual, i.decimals),
       i.programme.progress === null ? '–' : percent(lang, i.programme.progress * 100),
       status(i.programme),
     ]),
-    2,
   );
   const matrix = table(
     [w.indicator, ...MEMBER_CODES],

@@ -23,6 +23,7 @@ th, td { border-bottom: 1px solid #d0d0d0; padding: 3pt 4pt; text-align: left; v
 th { background: #eef3f8; }
 tr { break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; }
+small { color: #555555; font-size: 7.5pt; }
 svg.chart { display: block; max-width: 100%; height: auto; margin: 6pt 0; break-inside: avoid; }
 svg.dot { vertical-align: middle; }
 nav ol { columns: 2; }
