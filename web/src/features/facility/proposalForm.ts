@@ -104,6 +104,9 @@ const climateGiven = (f: ProposalForm) =>
 const investmentGiven = (f: ProposalForm) =>
   [f.investmentDescription, f.investmentSize, f.likelyFinancier].some((v) => v.trim() !== '');
 
+/** A number as typed; an empty box is no number at all (not 0). */
+const numberOf = (text: string) => (text.trim() === '' ? NaN : Number(text));
+
 /** Optional text: trimmed, and left out when empty (the API refuses an empty string). */
 const optional = (text: string) => (text.trim() ? text.trim() : undefined);
 
@@ -122,14 +125,14 @@ export function contentOf(f: ProposalForm): ProposalContent {
   }
   if (f.cluster) content.cluster = Number(f.cluster);
   if (f.sectors.length) {
-    content.sectors = f.sectors.map((s) => ({ code: s.code, percentage: Number(s.percentage) }));
+    content.sectors = f.sectors.map((s) => ({ code: s.code, percentage: numberOf(s.percentage) }));
   }
   if (climateGiven(f)) {
     content.climate = {
       mitigation: f.mitigation,
       adaptation: f.adaptation,
       disasterRisk: f.disasterRisk,
-      sharePercent: Number(f.climateShare),
+      sharePercent: numberOf(f.climateShare),
       rationale: f.climateRationale.trim(),
     };
   }
@@ -205,14 +208,13 @@ export function validate(f: ProposalForm, lead: string): FieldErrors {
     errors['countries'] = { message: 'leadMissing', values: { country: lead } };
   f.sectors.forEach((s, i) => {
     if (!s.code) errors[`sectors.${i}.code`] = { message: 'required' };
-    const percentage = Number(s.percentage);
-    if (!s.percentage.trim() || !(percentage > 0 && percentage <= 100))
+    const percentage = numberOf(s.percentage);
+    if (!(percentage > 0 && percentage <= 100))
       errors[`sectors.${i}.percentage`] = { message: 'percentage' };
   });
   if (climateGiven(f)) {
-    const share = Number(f.climateShare);
-    if (!f.climateShare.trim() || !(share >= 0 && share <= 100))
-      errors['climateShare'] = { message: 'share' };
+    const share = numberOf(f.climateShare);
+    if (!(share >= 0 && share <= 100)) errors['climateShare'] = { message: 'share' };
     text('climateRationale', f.climateRationale, LIMITS.text, true);
   }
   text('sustainableDevelopment', f.sustainableDevelopment, LIMITS.text, false);
