@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ACTIONS } from '../../../../src/facility/workflow.ts';
 import { useNames } from '../../app/names.ts';
 import { Link } from '../../app/router.tsx';
@@ -42,6 +42,9 @@ export function WorkflowActions({
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState(false);
   const base = `/proposals/${encodeURIComponent(detail.reference)}`;
+  const { setError } = action;
+  // A refusal stands until the proposal changes (here or in another panel of the page).
+  useEffect(() => setError(null), [detail, setError]);
 
   const focalCountries = (session.user?.grants ?? [])
     .filter((g) => g.role === 'focal_point' && g.country)
