@@ -27,6 +27,15 @@ export default defineConfig({
               name: 'shell',
               test: /web[\\/]src[\\/](app[\\/](?!codes)|components[\\/](?!echarts)|features[\\/]portfolio|locales)|src[\\/]reference[\\/](countries|clusters|corridors|organisations)|src[\\/]accounts[\\/]access/,
             },
+            {
+              // The facility's pages share one chunk of its components and words, which no
+              // page outside the facility loads. The two views that read IATI's code lists
+              // (sector names) stay with their pages, so the public facility page does not
+              // load those lists.
+              name: 'facility',
+              includeDependenciesRecursively: false,
+              test: /web[\\/]src[\\/]features[\\/]facility[\\/](?!Proposal(Form|Content)View)|[\\/]src[\\/]facility[\\/]/,
+            },
           ],
         },
       },

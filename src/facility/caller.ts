@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../accounts/access.ts';
 import type { Role, RoleGrant } from '../accounts/role.model.ts';
 
@@ -18,7 +17,8 @@ export function now(caller: Caller): string {
   return (caller.clock?.() ?? new Date()).toISOString();
 }
 
-export function callerOf(request: FastifyRequest): Caller {
+/** The caller of a request (any object with the auth hook's actor and the client's address). */
+export function callerOf(request: { actor: Actor; ip: string }): Caller {
   const { actor } = request;
   return { actor, name: actor.kind === 'user' ? actor.email : 'anonymous', origin: request.ip };
 }

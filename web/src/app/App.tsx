@@ -30,6 +30,14 @@ const Import = lazy(() => import('../pages/ImportPage.tsx'));
 const Users = lazy(() => import('../pages/UsersPage.tsx'));
 const Tokens = lazy(() => import('../pages/TokensPage.tsx'));
 const Audit = lazy(() => import('../pages/AuditPage.tsx'));
+const Facility = lazy(() => import('../pages/FacilityPage.tsx'));
+const FacilityProposals = lazy(() => import('../pages/FacilityProposalsPage.tsx'));
+const FacilityProposal = lazy(() => import('../pages/FacilityProposalPage.tsx'));
+const FacilityDraft = lazy(() => import('../pages/FacilityDraftPage.tsx'));
+const FacilityReviews = lazy(() => import('../pages/FacilityReviewsPage.tsx'));
+const FacilityMeetings = lazy(() => import('../pages/FacilityMeetingsPage.tsx'));
+const FacilityMeeting = lazy(() => import('../pages/FacilityMeetingPage.tsx'));
+const FacilityLedger = lazy(() => import('../pages/FacilityLedgerPage.tsx'));
 const NotFound = lazy(() => import('../pages/NotFoundPage.tsx'));
 
 export function App() {
@@ -48,12 +56,27 @@ export function App() {
               <Route path="/partners/:ref" element={<Partner />} />
               <Route path="/clusters/:code" element={<Cluster />} />
               <Route path="/corridors/:n" element={<Corridor />} />
+              <Route path="/facility" element={<Facility />} />
               <Route path="/signin" element={<SignIn />} />
               <Route path="/workspace" element={<Workspace />} />
               <Route path="/workspace/import" element={<Import />} />
               <Route path="/workspace/users" element={<Users />} />
               <Route path="/workspace/tokens" element={<Tokens />} />
               <Route path="/workspace/audit" element={<Audit />} />
+              <Route path="/workspace/facility" element={<FacilityProposals />} />
+              <Route path="/workspace/facility/new" element={<FacilityDraft />} />
+              <Route
+                path="/workspace/facility/proposals/:reference"
+                element={<FacilityProposal />}
+              />
+              <Route
+                path="/workspace/facility/proposals/:reference/edit"
+                element={<FacilityDraft />}
+              />
+              <Route path="/workspace/facility/reviews" element={<FacilityReviews />} />
+              <Route path="/workspace/facility/meetings" element={<FacilityMeetings />} />
+              <Route path="/workspace/facility/meetings/:id" element={<FacilityMeeting />} />
+              <Route path="/workspace/facility/ledger" element={<FacilityLedger />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

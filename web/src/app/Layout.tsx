@@ -78,6 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('nav.home')}
             </NavLink>
             <NavLink to={local('/explore')}>{t('nav.explore')}</NavLink>
+            <NavLink to={local('/facility')}>{t('nav.facility')}</NavLink>
             {session.user ? (
               <NavLink to={local('/workspace')}>{t('nav.workspace')}</NavLink>
             ) : (

@@ -68,7 +68,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 export async function sendJson<T>(
-  method: 'POST' | 'DELETE',
+  method: 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T | null> {

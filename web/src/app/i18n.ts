@@ -2,13 +2,15 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en, type Messages } from '../locales/en.ts';
 import { ru } from '../locales/ru.ts';
+import type { FacilityMessages } from '../features/facility/locales/en.ts';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: Messages };
+    // The facility's messages are added when its pages load (features/facility/text.ts).
+    resources: { translation: Messages & { facility: FacilityMessages } };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface Column<Row> {
   key: string;
@@ -6,6 +6,24 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
   numeric?: boolean;
 }
+
+/** Whether the element is narrower than its content, as either changes size. */
+function useScrolls(element: React.RefObject<HTMLElement | null>): boolean {
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const box = element.current;
+    if (!box) return;
+    const measure = () => setScrolls(box.scrollWidth > box.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    if (box.firstElementChild) observer.observe(box.firstElementChild);
+    return () => observer.disconnect();
+  }, [element]);
+  return scrolls;
+}
+
+const captionText = (caption: ReactNode) => (typeof caption === 'string' ? caption : undefined);
 
 /** A plain, accessible table: a caption, column headers, numbers aligned right. */
 export function DataTable<Row>({
@@ -23,8 +41,15 @@ export function DataTable<Row>({
   empty?: ReactNode;
   captionHidden?: boolean;
 }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const scrolls = useScrolls(scroller);
   return (
-    <div className="table-scroll">
+    <div
+      ref={scroller}
+      className="table-scroll"
+      // A table wider than its box scrolls; keyboards reach it as a named region.
+      {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': captionText(caption) } : {})}
+    >
       <table>
         <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>

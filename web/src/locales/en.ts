@@ -17,6 +17,7 @@ export const en = {
   nav: {
     home: 'Home',
     explore: 'Explore projects',
+    facility: 'Preparation facility',
     workspace: 'Workspace',
     signIn: 'Sign in',
   },
@@ -182,6 +183,10 @@ export const en = {
     signInFirst: 'Please sign in to use the workspace',
     notForRole: 'Your roles do not give access to this page.',
     tools: {
+      facility: {
+        title: 'Project preparation facility',
+        text: 'Proposals, screening, reviews, committee meetings, grants and the fund’s ledger.',
+      },
       import: {
         title: 'Import IATI files',
         text: 'Upload a partner’s IATI activity file and follow each activity as it is stored.',

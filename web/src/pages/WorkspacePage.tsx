@@ -9,8 +9,9 @@ import { RequireAccess } from '../features/workspace/RequireAccess.tsx';
 const TOOLS: {
   path: string;
   permission: Permission;
-  key: 'import' | 'users' | 'tokens' | 'audit';
+  key: 'facility' | 'import' | 'users' | 'tokens' | 'audit';
 }[] = [
+  { path: '/workspace/facility', permission: 'facility.read', key: 'facility' },
   { path: '/workspace/import', permission: 'iati.import', key: 'import' },
   { path: '/workspace/users', permission: 'users.read', key: 'users' },
   { path: '/workspace/tokens', permission: 'tokens.own', key: 'tokens' },
