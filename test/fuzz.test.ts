@@ -180,7 +180,12 @@ for (const dialect of DIALECTS) {
             expect(rows.length).toBe(transactions.length);
           }
         }),
-        { numRuns: 60 },
+        // Besides the random ones, an edit inside a title that leaves the file well-formed: the
+        // property is then never checked on refused files alone.
+        {
+          numRuns: 60,
+          examples: [[[{ at: base.indexOf('Road section') + 4, cut: 0, insert: 'x' }]]],
+        },
       );
       // Not a vacuous property: some mutated files still stored activities.
       expect(storedRuns).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.ts';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +11,20 @@ export const EXPENSIVE_LIMIT = { max: 20, timeWindow: '1 minute' };
  * HSTS only over TLS) and per-route rate limits, which routes ask for in `config.rateLimit`.
  */
 export async function registerWebSafety(app: FastifyInstance): Promise<void> {
+  // No text Caravan stores or searches holds a NUL character (PostgreSQL's text cannot), so a
+  // request asking for one is refused up front rather than failing half-way through an answer.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (/%00/i.test(request.url)) {
+      done(
+        new AppError(
+          'bad_request',
+          'The address holds a NUL character (%00), which no field accepts',
+        ),
+      );
+      return;
+    }
+    done();
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
