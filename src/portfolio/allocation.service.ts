@@ -1,8 +1,17 @@
+import { bulkTable, updateFlatById, type SqlValue } from '../db/bulk.ts';
 import type { Db } from '../db/database.ts';
 import { clusterOfSector } from '../reference/clusters.ts';
 import { organisationByRef } from '../reference/organisations.ts';
-import type { ActivityInput, TransactionInput } from './activity.model.ts';
-import { allocateTransaction, type OwnDestination } from './allocation.ts';
+import type { ActivityInput } from './activity.model.ts';
+import {
+  allocateTo,
+  allocationInputOf,
+  destinationsOf,
+  type Destinations,
+  type AllocationInput,
+  type AllocationTransaction,
+  type OwnDestination,
+} from './allocation.ts';
 import {
   applyRollupDelta,
   deleteAllocations,
@@ -27,7 +36,7 @@ export function canonicalOrg(ref: string | null | undefined): string | null {
 }
 
 function climate(
-  activity: ActivityInput,
+  activity: AllocationInput,
 ): Pick<AllocationTable, 'mitigation' | 'adaptation' | 'drr'> {
   const significance = (code: string) =>
     Math.max(
@@ -47,8 +56,8 @@ function sectorCategory(vocabulary: string | null, sector: string): string {
 
 /** Why a transaction's money is counted elsewhere, or null when it is counted here. */
 function countedElsewhere(
-  activity: ActivityInput,
-  transaction: TransactionInput,
+  activity: AllocationInput,
+  transaction: AllocationTransaction,
   context: CountingContext,
 ): string | null {
   const self = activity.iatiIdentifier;
@@ -73,7 +82,7 @@ function countedElsewhere(
 }
 
 /** The original funder: who funds the activity that passed the money on, else the provider. */
-function originalFunder(activity: ActivityInput, context: CountingContext): string | null {
+function originalFunder(activity: AllocationInput, context: CountingContext): string | null {
   for (const t of activity.transactions) {
     const from = t.providerOrg?.activityId;
     if (isIncoming(t.type) && from && from !== activity.iatiIdentifier) {
@@ -91,21 +100,37 @@ const BUDGET_AS_TRANSACTION: OwnDestination = {
   sectors: [],
 };
 
-interface StoredMoney {
+/** The stored ids and US cents of an activity's transactions and budgets, by their seq. */
+export interface StoredMoney {
   transactions: Map<number, { id: number; cents: number | null }>;
   budgets: Map<number, number | null>;
 }
 
+export interface KnownActivity {
+  id: number;
+  input: AllocationInput;
+  money: StoredMoney;
+}
+
 export function allocationsOf(
   activityId: number,
-  activity: ActivityInput,
+  activity: AllocationInput,
   money: StoredMoney,
   context: CountingContext,
 ): AllocationTable[] {
-  const base = { activity_id: activityId, status: activity.status ?? '', ...climate(activity) };
+  const { mitigation, adaptation, drr } = climate(activity);
+  const status = activity.status ?? '';
   const funder = originalFunder(activity, context);
   const reporter = canonicalOrg(activity.reportingOrg.ref) ?? '';
   const rows: AllocationTable[] = [];
+  // Most transactions, and every budget, go where the activity says: split that once.
+  let activityDestinations: Destinations | null = null;
+  const destinations = (transaction: OwnDestination): Destinations => {
+    const own =
+      transaction.recipientCountry || transaction.recipientRegion || transaction.sectors.length;
+    if (own) return destinationsOf(activity, transaction);
+    return (activityDestinations ??= destinationsOf(activity, BUDGET_AS_TRANSACTION));
+  };
   const push = (
     transaction: OwnDestination,
     measure: Measure,
@@ -113,11 +138,11 @@ export function allocationsOf(
     cents: number,
     extra: { transaction_id: number | null; partner: string; counted: number },
   ) => {
-    for (const part of allocateTransaction(activity, transaction, cents)) {
+    for (const part of allocateTo(destinations(transaction), cents)) {
       const category = sectorCategory(part.sectorVocabulary, part.sector);
       rows.push({
-        ...base,
-        ...extra,
+        activity_id: activityId,
+        transaction_id: extra.transaction_id,
         measure,
         year,
         country: part.country,
@@ -125,6 +150,12 @@ export function allocationsOf(
         sector: part.sector,
         sector_category: category,
         cluster_code: activity.cluster ?? (category ? (clusterOfSector(part.sector) ?? 0) : 0),
+        partner: extra.partner,
+        status,
+        mitigation,
+        adaptation,
+        drr,
+        counted: extra.counted,
         usd_cents: part.cents,
       });
     }
@@ -166,11 +197,39 @@ export async function removeAllocations(db: Db, activityIds: readonly number[]):
   }
 }
 
-/** Computes activities' allocations afresh from their stored transactions and budgets. */
+/**
+ * Computes activities' allocations afresh from their stored transactions and budgets; those in
+ * `known` (just stored, their inputs at hand) are not read back from the database.
+ */
 export async function computeAllocations(
   db: Db,
   activityIds: readonly number[],
+  known: ReadonlyMap<number, KnownActivity> = new Map(),
 ): Promise<AllocationTable[]> {
+  const inputs = new Map<number, KnownActivity>();
+  for (const id of activityIds) {
+    const activity = known.get(id);
+    if (activity) inputs.set(id, activity);
+  }
+  const unknown = activityIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    for (const activity of await readStoredInputs(db, unknown)) inputs.set(activity.id, activity);
+  }
+  const all = [...inputs.values()];
+  const referenced = all.flatMap(({ input }) =>
+    input.transactions.flatMap((t) =>
+      [t.providerOrg?.activityId, t.receiverOrg?.activityId].filter((id): id is string => !!id),
+    ),
+  );
+  const context = await loadCountingContext(
+    db,
+    all.map((a) => a.input.iatiIdentifier),
+    referenced,
+  );
+  return all.flatMap(({ id, input, money }) => allocationsOf(id, input, money, context));
+}
+
+async function readStoredInputs(db: Db, activityIds: readonly number[]): Promise<KnownActivity[]> {
   const activities = await db
     .selectFrom('activity')
     .select(['id', 'document'])
@@ -193,29 +252,21 @@ export async function computeAllocations(
     .where('activity_id', 'in', activityIds)
     .execute();
   for (const b of budgets) money.get(b.activity_id)?.budgets.set(b.seq, b.usd_cents);
-
-  const parsed = activities.map((row) => ({
+  return activities.map((row) => ({
     id: row.id,
-    activity: JSON.parse(row.document) as ActivityInput,
+    input: allocationInputOf(JSON.parse(row.document) as ActivityInput),
+    money: money.get(row.id)!,
   }));
-  const referenced = parsed.flatMap(({ activity }) =>
-    activity.transactions.flatMap((t) =>
-      [t.providerOrg?.activityId, t.receiverOrg?.activityId].filter((id): id is string => !!id),
-    ),
-  );
-  const context = await loadCountingContext(
-    db,
-    parsed.map((p) => p.activity.iatiIdentifier),
-    referenced,
-  );
-  return parsed.flatMap(({ id, activity }) => allocationsOf(id, activity, money.get(id)!, context));
 }
+
+const TOTALS = bulkTable('activity', ['commitments_cents', 'disbursements_cents']);
 
 /** Keeps each activity's counted commitments and disbursements beside it, for lists and sorting. */
 async function updateActivityTotals(
   db: Db,
   activityIds: readonly number[],
   rows: readonly AllocationTable[],
+  fresh: ReadonlyMap<number, KnownActivity>,
 ): Promise<void> {
   const totals = new Map(activityIds.map((id) => [id, { commitments: 0, disbursements: 0 }]));
   for (const row of rows) {
@@ -224,81 +275,34 @@ async function updateActivityTotals(
     if (row.measure === 'commitments') total.commitments += row.usd_cents;
     if (row.measure === 'disbursements') total.disbursements += row.usd_cents;
   }
+  const values: SqlValue[] = [];
   for (const [id, total] of totals) {
-    await db
-      .updateTable('activity')
-      .set({ commitments_cents: total.commitments, disbursements_cents: total.disbursements })
-      .where('id', '=', id)
-      .execute();
+    // A fresh row already holds the default, 0.
+    if (fresh.has(id) && total.commitments === 0 && total.disbursements === 0) continue;
+    values.push(total.commitments, total.disbursements, id);
   }
-}
-
-/** Recomputes activities' allocations and updates the rollup by the difference. */
-export async function refreshAllocations(db: Db, activityIds: readonly number[]): Promise<void> {
-  await removeAllocations(db, activityIds);
-  for (let start = 0; start < activityIds.length; start += CHUNK) {
-    const chunk = activityIds.slice(start, start + CHUNK);
-    const rows = await computeAllocations(db, chunk);
-    await insertAllocations(db, rows);
-    await applyRollupDelta(db, rollupDelta(rows, 1));
-    await updateActivityTotals(db, chunk, rows);
-  }
+  await updateFlatById(db, TOTALS, ['bigint', 'bigint'], values);
 }
 
 /**
- * The activities whose counting may change when these are stored: those they point at, and
- * those pointing at them (flows, parents and children), besides themselves.
+ * Recomputes activities' allocations and updates the rollup by the difference. Activities in
+ * `fresh` were inserted in this transaction (so they have no allocations yet) and come with
+ * their inputs, which spares reading them back.
  */
-export async function affectedActivities(
+export async function refreshAllocations(
   db: Db,
-  identifiers: readonly string[],
-): Promise<number[]> {
-  const ids = new Set<number>();
-  for (let start = 0; start < identifiers.length; start += CHUNK) {
-    const chunk = identifiers.slice(start, start + CHUNK);
-    const own = await db
-      .selectFrom('activity')
-      .select('id')
-      .where('iati_identifier', 'in', chunk)
-      .execute();
-    own.forEach((r) => ids.add(r.id));
-    const pointingIn = await db
-      .selectFrom('activity_transaction')
-      .select('activity_id as id')
-      .where((eb) =>
-        eb.or([eb('receiver_activity_id', 'in', chunk), eb('provider_activity_id', 'in', chunk)]),
-      )
-      .execute();
-    pointingIn.forEach((r) => ids.add(r.id));
-    const related = await db
-      .selectFrom('related_activity')
-      .select('activity_id as id')
-      .where('ref', 'in', chunk)
-      .execute();
-    related.forEach((r) => ids.add(r.id));
-    const pointedAt = await db
-      .selectFrom('activity as a')
-      .innerJoin('activity_transaction as t', 't.activity_id', 'a.id')
-      .innerJoin('activity as other', (join) =>
-        join.on((eb) =>
-          eb.or([
-            eb('other.iati_identifier', '=', eb.ref('t.receiver_activity_id')),
-            eb('other.iati_identifier', '=', eb.ref('t.provider_activity_id')),
-          ]),
-        ),
-      )
-      .select('other.id')
-      .where('a.iati_identifier', 'in', chunk)
-      .execute();
-    pointedAt.forEach((r) => ids.add(r.id));
-    const relatedOut = await db
-      .selectFrom('activity as a')
-      .innerJoin('related_activity as r', 'r.activity_id', 'a.id')
-      .innerJoin('activity as other', 'other.iati_identifier', 'r.ref')
-      .select('other.id')
-      .where('a.iati_identifier', 'in', chunk)
-      .execute();
-    relatedOut.forEach((r) => ids.add(r.id));
+  activityIds: readonly number[],
+  fresh: ReadonlyMap<number, KnownActivity> = new Map(),
+): Promise<void> {
+  await removeAllocations(
+    db,
+    activityIds.filter((id) => !fresh.has(id)),
+  );
+  for (let start = 0; start < activityIds.length; start += CHUNK) {
+    const chunk = activityIds.slice(start, start + CHUNK);
+    const rows = await computeAllocations(db, chunk, fresh);
+    await insertAllocations(db, rows);
+    await applyRollupDelta(db, rollupDelta(rows, 1));
+    await updateActivityTotals(db, chunk, rows, fresh);
   }
-  return [...ids].sort((a, b) => a - b);
 }
