@@ -17,8 +17,8 @@ export interface BatchOptions {
 
 // A batch closes at this many activities or this many characters of them, whichever comes
 // first: enough to write many rows per statement, few enough to keep memory flat.
-const BATCH_ACTIVITIES = 256;
-const BATCH_CHARS = 4 << 20;
+const BATCH_ACTIVITIES = 64;
+const BATCH_CHARS = 1 << 20;
 
 /**
  * Reads an IATI file and yields its activities in batches, in document order, each mapped,

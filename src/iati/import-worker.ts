@@ -28,11 +28,13 @@ export type FromParser =
 
 // Bytes sent to the thread but not read yet, and batches read but not stored yet: together
 // they bound what an import holds in memory however fast or slow either side is.
-const BYTES_IN_FLIGHT = 8 << 20;
+const BYTES_IN_FLIGHT = 2 << 20;
 const BATCHES_WAITING = 2;
-// V8 would let the thread's young generation grow to 128 MB, which only saves scavenges of
-// short-lived parse trees; a small one keeps the import's memory flat at little cost.
+// V8 sizes a thread's heap for the machine: on one with much memory it lets the young
+// generation grow to 128 MB and the old one to four times what is live. The parser needs
+// neither; its largest activity (32 MB, see parse/activity-tree.ts) fits well within these.
 const YOUNG_GENERATION_MB = 16;
+const OLD_GENERATION_MB = 256;
 
 /** Something to wait on until another part calls wake(). */
 class Signal {
@@ -63,7 +65,10 @@ export class ImportWorker {
 
   constructor() {
     this.#worker = new Worker(new URL('./import-worker.thread.ts', import.meta.url), {
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      resourceLimits: {
+        maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+        maxOldGenerationSizeMb: OLD_GENERATION_MB,
+      },
     });
     this.#worker.on('message', (message: FromParser) => this.#onMessage?.(message));
     const fail = (error: Error) => {
@@ -154,6 +159,11 @@ export class ImportWorker {
       this.#onMessage = null;
       this.#onFailure = null;
     }
+  }
+
+  /** The thread has stopped (out of memory, say): start another for the next file. */
+  get failed(): boolean {
+    return this.#failure !== null;
   }
 
   async close(): Promise<void> {

@@ -161,13 +161,17 @@ export async function importIati(
   const now = new Date().toISOString();
   const files: FileSummary[] = [];
   const runId = options.dryRun ? null : await startImportRun(db, options.label, now);
-  let worker: ImportWorker | null = null;
+  // Started for the first file that needs it, and again if it stops.
+  let worker = null as ImportWorker | null;
   const parse = (source: ImportSource, input: Readable): Batches => {
     const batchOptions: BatchOptions = { source: source.path, rates };
     const mode = options.parseThread ?? 'auto';
     const big = source.size === null || source.size >= PARSE_THREAD_BYTES;
     if (mode === 'never' || (mode === 'auto' && !big)) return importBatches(input, batchOptions);
-    worker ??= new ImportWorker();
+    if (worker === null || worker.failed) {
+      void worker?.close();
+      worker = new ImportWorker();
+    }
     return worker.batches(input, batchOptions);
   };
 
@@ -192,7 +196,7 @@ export async function importIati(
       if (runId !== null) await updateImportRun(db, runId, source.path, totalsOf(files));
     }
   } finally {
-    await (worker as ImportWorker | null)?.close();
+    await worker?.close();
   }
 
   const totals = totalsOf(files);

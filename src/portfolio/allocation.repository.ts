@@ -73,7 +73,10 @@ export async function applyRollupDelta(
   const values: SqlValue[] = [];
   for (const row of delta) for (const column of ROLLUP.columns) values.push(row[column]);
   await insertFlat(db, ROLLUP, values, { onConflict: ADD_TO_ROLLUP });
-  await db.deleteFrom('portfolio_rollup').where('allocations', '<=', 0).execute();
+  // Only taking allocations out can empty a rollup row.
+  if (delta.some((row) => row.allocations < 0)) {
+    await db.deleteFrom('portfolio_rollup').where('allocations', '<=', 0).execute();
+  }
 }
 
 export async function selectAllocations(
