@@ -137,10 +137,16 @@ async function readInto(trx: Db, batches: Batches, file: FileContext, bytes: () 
       activities: summary.activities,
     });
   let next = await batches.next();
-  while (!next.done) {
-    await storeBatch(trx, next.value, file);
-    progress();
-    next = await batches.next();
+  try {
+    while (!next.done) {
+      await storeBatch(trx, next.value, file);
+      progress();
+      next = await batches.next();
+    }
+  } finally {
+    // A write that failed leaves the reading half-way: end it, which closes the file (and
+    // tells the parsing thread to drop it).
+    if (!next.done) await batches.return(undefined as never);
   }
   summary.version = next.value.version;
   summary.legacy = next.value.legacy;

@@ -7,8 +7,8 @@ import {
   PERIOD,
   RESULT,
   TRANSACTION,
-  type ActivityRows,
-} from './activity.rows.ts';
+} from './activity.columns.ts';
+import type { ActivityRows } from './activity.rows.ts';
 
 export interface ActivityMeta {
   isDemo: boolean;

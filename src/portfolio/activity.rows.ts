@@ -1,13 +1,13 @@
 import { hash as digest } from 'node:crypto';
-import { bulkTable, type SqlValue } from '../db/flat-rows.ts';
+import type { SqlValue } from '../db/flat-rows.ts';
+import { ACTIVITY_OWN, type ChildTable } from './activity.columns.ts';
 import { activityDate, type ActivityInput, type Money, type Narrative } from './activity.model.ts';
 import { allocationInputOf, type AllocationInput } from './allocation.ts';
 
 /**
  * An activity turned into the rows the store keeps of it, with nothing read from the database:
  * the importer does this on its parsing thread, so the writing thread only binds values.
- * Rows are flat (see db/bulk.ts); the first column of a child row, the parent's id, is 0 until
- * the parent is stored (activity.repository.ts fills it in).
+ * Rows are flat (see db/flat-rows.ts), in the column order of activity.columns.ts.
  */
 
 /** The US dollar value of a published amount, or null with no source when no rate is known. */
@@ -17,142 +17,6 @@ export interface UsdValue {
 }
 
 export type UsdConverter = (amount: Money) => UsdValue;
-
-/** The activity's columns that come from the activity; the store adds ACTIVITY_META's. */
-const ACTIVITY_OWN = [
-  'iati_identifier',
-  'reporting_org_ref',
-  'reporting_org_name',
-  'language',
-  'title',
-  'description',
-  'status',
-  'planned_start',
-  'actual_start',
-  'planned_end',
-  'actual_end',
-  'default_currency',
-  'collaboration_type',
-  'default_flow_type',
-  'default_finance_type',
-  'default_aid_type',
-  'default_tied_status',
-  'hierarchy',
-  'humanitarian',
-  'last_updated',
-  'cluster_code',
-  'content_hash',
-  'document',
-] as const;
-const ACTIVITY_META = ['is_demo', 'import_run_id', 'created_at', 'updated_at'] as const;
-export const ACTIVITY = bulkTable('activity', [...ACTIVITY_OWN, ...ACTIVITY_META]);
-
-const MONEY = ['value', 'currency', 'value_date', 'usd_cents', 'fx_source'] as const;
-
-/** Tables with one row per part of an activity, keyed by activity_id (their first column). */
-export const CHILD_TABLES = {
-  activity_narrative: bulkTable('activity_narrative', ['activity_id', 'kind', 'lang', 'text']),
-  activity_search: bulkTable('activity_search', ['activity_id', 'text']),
-  activity_corridor: bulkTable('activity_corridor', ['activity_id', 'corridor_number']),
-  participating_org: bulkTable('participating_org', [
-    'activity_id',
-    'seq',
-    'ref',
-    'role',
-    'type',
-    'name',
-    'org_activity_id',
-  ]),
-  recipient_country: bulkTable('recipient_country', ['activity_id', 'country_code', 'percentage']),
-  recipient_region: bulkTable('recipient_region', [
-    'activity_id',
-    'region_code',
-    'vocabulary',
-    'percentage',
-  ]),
-  activity_sector: bulkTable('activity_sector', [
-    'activity_id',
-    'vocabulary',
-    'code',
-    'percentage',
-  ]),
-  policy_marker: bulkTable('policy_marker', ['activity_id', 'vocabulary', 'code', 'significance']),
-  budget: bulkTable('budget', [
-    'activity_id',
-    'seq',
-    'type',
-    'status',
-    'period_start',
-    'period_end',
-    ...MONEY,
-  ]),
-  location: bulkTable('location', [
-    'activity_id',
-    'seq',
-    'ref',
-    'name',
-    'latitude',
-    'longitude',
-    'country_code',
-  ]),
-  document_link: bulkTable('document_link', [
-    'activity_id',
-    'seq',
-    'url',
-    'format',
-    'title',
-    'category',
-    'lang',
-  ]),
-  related_activity: bulkTable('related_activity', ['activity_id', 'ref', 'type']),
-};
-export type ChildTable = keyof typeof CHILD_TABLES;
-
-/** Transactions, results and indicators get ids that their own children and allocations need. */
-export const TRANSACTION = bulkTable('activity_transaction', [
-  'activity_id',
-  'seq',
-  'ref',
-  'type',
-  'date',
-  'description',
-  'provider_org_ref',
-  'provider_org_name',
-  'provider_activity_id',
-  'receiver_org_ref',
-  'receiver_org_name',
-  'receiver_activity_id',
-  'flow_type',
-  'finance_type',
-  'aid_type',
-  'tied_status',
-  'sector_vocabulary',
-  'sector_code',
-  'recipient_country',
-  'recipient_region_vocabulary',
-  'recipient_region',
-  ...MONEY,
-]);
-export const RESULT = bulkTable('result', ['activity_id', 'seq', 'type', 'title']);
-/** result_id holds the result's seq until the result is stored. */
-export const INDICATOR = bulkTable('result_indicator', [
-  'result_id',
-  'seq',
-  'measure',
-  'ascending',
-  'title',
-  'baseline_year',
-  'baseline_value',
-]);
-/** indicator_id holds the indicator's place among the activity's indicators until it is stored. */
-export const PERIOD = bulkTable('indicator_period', [
-  'indicator_id',
-  'seq',
-  'period_start',
-  'period_end',
-  'target',
-  'actual',
-]);
 
 export interface ActivityRows {
   identifier: string;
