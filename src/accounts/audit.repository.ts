@@ -1,4 +1,5 @@
 import { sql, type Insertable } from 'kysely';
+import { bulkTable, insertFlat, type SqlValue } from '../db/bulk.ts';
 import type { Db } from '../db/database.ts';
 import { isPostgres } from '../db/schema-helpers.ts';
 import type { AuditRow } from './audit.hash.ts';
@@ -33,9 +34,28 @@ export async function lastAuditEntry(db: Db): Promise<Pick<AuditRow, 'id' | 'has
     .executeTakeFirst();
 }
 
+const AUDIT_LOG = bulkTable('audit_log', [
+  'id',
+  'at',
+  'actor',
+  'action',
+  'target_type',
+  'target_id',
+  'before',
+  'after',
+  'origin',
+  'prev_hash',
+  'hash',
+]);
+
 /** The only write to audit_log: there is deliberately no update or delete. */
-export async function insertAuditRow(db: Db, row: Insertable<AuditLogTable>): Promise<void> {
-  await db.insertInto('audit_log').values(row).execute();
+export async function insertAuditRows(
+  db: Db,
+  rows: readonly Insertable<AuditLogTable>[],
+): Promise<void> {
+  const values: SqlValue[] = [];
+  for (const row of rows) for (const column of AUDIT_LOG.columns) values.push(row[column] ?? null);
+  await insertFlat(db, AUDIT_LOG, values);
 }
 
 /** A page of the log in chain order, after the entry `afterId` (0 for the start). */

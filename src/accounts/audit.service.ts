@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import { auditHash, canonicalJson, GENESIS_HASH, type AuditRow } from './audit.hash.ts';
 import {
   auditRowsAfter,
-  insertAuditRow,
+  insertAuditRows,
   lastAuditEntry,
   latestAuditRows,
   lockAuditChain,
@@ -17,27 +17,42 @@ import type { AuditEntry, AuditListQuery, AuditRecord, AuditVerification } from 
  * append last, just before committing.
  */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRecord> {
+  const [record] = await appendAudits(db, [entry]);
+  return record!;
+}
+
+/**
+ * Appends several entries in order, each chained to the one before, in one statement per
+ * hundred or so: what an import does for the activities of a batch.
+ */
+export async function appendAudits(db: Db, entries: readonly AuditEntry[]): Promise<AuditRecord[]> {
   if (!db.isTransaction) {
     throw new AppError('internal', 'appendAudit must run in the transaction of the change');
   }
+  if (entries.length === 0) return [];
   await lockAuditChain(db);
-  const last = await lastAuditEntry(db);
-  // Taken under the lock, so times rise along the chain (as far as the clock does).
-  const row = {
-    id: (last?.id ?? 0) + 1,
-    at: new Date().toISOString(),
-    actor: entry.actor,
-    action: entry.action,
-    target_type: entry.targetType,
-    target_id: entry.targetId,
-    before: canonicalJson(entry.before),
-    after: canonicalJson(entry.after),
-    origin: entry.origin,
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  const stored = { ...row, hash: auditHash(row) };
-  await insertAuditRow(db, stored);
-  return toAuditRecord(stored);
+  let last = await lastAuditEntry(db);
+  const rows: AuditRow[] = [];
+  for (const entry of entries) {
+    // Taken under the lock, so times rise along the chain (as far as the clock does).
+    const row = {
+      id: (last?.id ?? 0) + 1,
+      at: new Date().toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId,
+      before: canonicalJson(entry.before),
+      after: canonicalJson(entry.after),
+      origin: entry.origin,
+      prev_hash: last?.hash ?? GENESIS_HASH,
+    };
+    const stored = { ...row, hash: auditHash(row) };
+    rows.push(stored);
+    last = stored;
+  }
+  await insertAuditRows(db, rows);
+  return rows.map(toAuditRecord);
 }
 
 /**

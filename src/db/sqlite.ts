@@ -66,14 +66,48 @@ const NO_ROLLBACK_NEEDED: SqliteStatement = {
 };
 
 const STATEMENT_CACHE_SIZE = 500;
-// Multi-row inserts differ by row count and can be 100 kB of SQL each: caching those would hold
-// megabytes for statements that rarely recur, so only short statements are kept.
-const CACHEABLE_SQL_LENGTH = 2048;
+// Multi-row inserts differ by row count and can be 100 kB of SQL each: caching every one would
+// hold megabytes for statements that rarely recur. Longer statements get a small cache of their
+// own, which db/bulk.ts fills with the few shapes it reuses over and over; the longest, which a
+// prepared program of thousands of parameters would make costly to keep, are not cached.
+const SHORT_SQL_LENGTH = 2048;
+const LONG_SQL_LENGTH = 32_768;
+const LONG_STATEMENT_CACHE_SIZE = 64;
+
+/** A least-recently-used cache of prepared statements, by SQL text. */
+class StatementCache {
+  readonly #statements = new Map<string, Statement>();
+  readonly #size: number;
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  get(sql: string, prepare: () => Statement): Statement {
+    let statement = this.#statements.get(sql);
+    if (statement) {
+      this.#statements.delete(sql);
+    } else {
+      statement = prepare();
+      if (this.#statements.size >= this.#size) {
+        const oldest = this.#statements.keys().next().value;
+        if (oldest !== undefined) this.#statements.delete(oldest);
+      }
+    }
+    this.#statements.set(sql, statement);
+    return statement;
+  }
+
+  clear(): void {
+    this.#statements.clear();
+  }
+}
 
 /** Kysely holds a single SQLite connection, so prepared statements can be reused safely. */
 class Database implements SqliteDatabase {
   readonly #db: DatabaseSync;
-  readonly #statements = new Map<string, Statement>();
+  readonly #short = new StatementCache(STATEMENT_CACHE_SIZE);
+  readonly #long = new StatementCache(LONG_STATEMENT_CACHE_SIZE);
 
   constructor(db: DatabaseSync) {
     this.#db = db;
@@ -81,21 +115,14 @@ class Database implements SqliteDatabase {
 
   prepare(sql: string): SqliteStatement {
     if (sql === 'rollback' && !this.#db.isTransaction) return NO_ROLLBACK_NEEDED;
-    if (sql.length > CACHEABLE_SQL_LENGTH) return new Statement(this.#db.prepare(sql));
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = new Statement(this.#db.prepare(sql));
-      if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
-        const oldest = this.#statements.keys().next().value;
-        if (oldest !== undefined) this.#statements.delete(oldest);
-      }
-      this.#statements.set(sql, statement);
-    }
-    return statement;
+    const prepare = () => new Statement(this.#db.prepare(sql));
+    if (sql.length > LONG_SQL_LENGTH) return prepare();
+    return (sql.length > SHORT_SQL_LENGTH ? this.#long : this.#short).get(sql, prepare);
   }
 
   close(): void {
-    this.#statements.clear();
+    this.#short.clear();
+    this.#long.clear();
     if (this.#db.isOpen) this.#db.close();
   }
 }

@@ -1,12 +1,14 @@
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Kysely } from 'kysely';
+import type { Readable } from 'node:stream';
 import type { Database, Db } from '../db/database.ts';
-import { storeActivity } from '../portfolio/activity.service.ts';
-import { appendAudit } from '../accounts/audit.service.ts';
-import type { UsdConverter } from '../portfolio/activity.repository.ts';
-import { loadUsdConverter } from '../reference/fx.service.ts';
-import { affectedActivities, refreshAllocations } from '../portfolio/allocation.service.ts';
-import { IatiFileError, parseIatiStream } from './parse/index.ts';
+import { storeActivityRows } from '../portfolio/activity.service.ts';
+import { appendAudits } from '../accounts/audit.service.ts';
+import type { AuditEntry } from '../accounts/audit.schema.ts';
+import { loadExchangeRates } from '../reference/fx.service.ts';
+import { importBatches, type BatchOptions, type ImportItem } from './import-batches.ts';
+import { ImportWorker } from './import-worker.ts';
+import { IatiFileError, type ParseSummary } from './parse/index.ts';
 import { finishImportRun, startImportRun, updateImportRun } from './import-run.repository.ts';
 import type { ImportSource } from './sources.ts';
 
@@ -62,6 +64,11 @@ export interface ImportOptions {
   /** Who imports and from where, for the audit trail: a user's email or `cli:…`, an address or `cli`. */
   actor: string;
   origin: string;
+  /**
+   * Parse on a thread of its own while this one writes: 'auto' (the default) does so for files
+   * of a megabyte or more and for streams of unknown size.
+   */
+  parseThread?: 'auto' | 'always' | 'never';
   onProgress?: (progress: ImportProgress) => void;
   onFile?: (file: FileSummary) => void;
   /** Each activity as it is stored or rejected; a file refused later undoes them all. */
@@ -76,8 +83,10 @@ function detached(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }
 
-/** Activities stored between allocation refreshes, so memory stays flat on big files. */
-const ALLOCATION_BATCH = 500;
+const PARSE_THREAD_BYTES = 1 << 20;
+// Reading runs ahead of storing, by a whole batch at least: progress is reported as bytes are
+// read too, or a file of one batch would show none until it is done.
+const PROGRESS_BYTES = 1 << 18;
 
 /** Thrown inside a file's transaction to undo it while keeping its summary. */
 class Rollback extends Error {}
@@ -87,80 +96,79 @@ function emptyFile(path: string): FileSummary {
   return { path, refused: false, version: null, legacy: false, unpriced: 0, errors: [], ...counts };
 }
 
-async function readInto(
-  trx: Db,
-  source: ImportSource,
-  summary: FileSummary,
-  context: { runId: number | null; toUsd: UsdConverter; now: string },
-  options: ImportOptions,
-): Promise<void> {
-  let bytes = 0;
-  const progress = () =>
-    options.onProgress?.({
-      path: source.path,
-      bytes,
-      size: source.size,
-      activities: summary.activities,
-    });
-  const input = source.open((count) => (bytes += count));
-  const toUsd: UsdConverter = (amount) => {
-    const usd = context.toUsd(amount);
-    if (usd.cents === null) summary.unpriced += 1;
-    return usd;
-  };
-  const store = { isDemo: false, importRunId: context.runId, toUsd, now: context.now };
+interface FileContext {
+  runId: number | null;
+  now: string;
+  options: ImportOptions;
+  summary: FileSummary;
+  source: ImportSource;
+  progress: () => void;
+}
 
-  const changed: string[] = [];
-  const parsed = parseIatiStream(input, { source: source.path });
-  let next = await parsed.next();
-  while (!next.done) {
-    const item = next.value;
+/** Stores a batch in the file's transaction and accounts for each of its activities. */
+async function storeBatch(trx: Db, items: readonly ImportItem[], file: FileContext): Promise<void> {
+  const { summary, options, runId } = file;
+  const stored = items.flatMap((item) => (item.ok ? [item.rows] : []));
+  const results = await storeActivityRows(trx, stored, {
+    isDemo: false,
+    importRunId: runId,
+    now: file.now,
+  });
+  const audit: AuditEntry[] = [];
+  results.forEach(({ outcome, previousHash, hash }, i) => {
+    const rows = stored[i]!;
+    summary[outcome] += 1;
+    if (outcome === 'unchanged') return;
+    summary.unpriced += rows.unpriced;
+    audit.push({
+      actor: options.actor,
+      action: outcome === 'imported' ? 'activity.import' : 'activity.replace',
+      targetType: 'activity',
+      targetId: rows.identifier,
+      before: previousHash && { contentHash: previousHash },
+      after: { contentHash: hash, source: file.source.path, importRun: runId },
+      origin: options.origin,
+    });
+  });
+  await appendAudits(trx, audit);
+  const path = file.source.path;
+  let storedIndex = 0;
+  for (const item of items) {
     summary.activities += 1;
     if (item.ok) {
-      const { outcome, previousHash, hash } = await storeActivity(trx, item.activity, store);
-      summary[outcome] += 1;
-      options.onActivity?.({
-        path: source.path,
-        identifier: item.identifier,
-        line: item.line,
-        outcome,
-        errors: [],
-      });
-      if (outcome !== 'unchanged') {
-        await appendAudit(trx, {
-          actor: options.actor,
-          action: outcome === 'imported' ? 'activity.import' : 'activity.replace',
-          targetType: 'activity',
-          targetId: item.activity.iatiIdentifier,
-          before: previousHash && { contentHash: previousHash },
-          after: { contentHash: hash, source: source.path, importRun: context.runId },
-          origin: options.origin,
-        });
-      }
-      if (outcome !== 'unchanged') changed.push(detached(item.activity.iatiIdentifier));
-      if (changed.length >= ALLOCATION_BATCH) {
-        await refreshAllocations(trx, await affectedActivities(trx, changed.splice(0)));
-      }
-    } else {
-      summary.rejected += 1;
-      const who = item.identifier ?? '(no iati-identifier)';
-      for (const error of item.errors) {
-        summary.errors.push(detached(`${who} (line ${item.line}): ${error}`));
-      }
-      options.onActivity?.({
-        path: source.path,
-        identifier: item.identifier,
-        line: item.line,
-        outcome: 'rejected',
-        errors: item.errors,
-      });
+      const { outcome } = results[storedIndex++]!;
+      const { identifier } = item.rows;
+      options.onActivity?.({ path, identifier, line: item.line, outcome, errors: [] });
+      continue;
     }
-    if (summary.activities % 50 === 0) progress();
-    next = await parsed.next();
+    summary.rejected += 1;
+    const who = item.identifier ?? '(no iati-identifier)';
+    for (const error of item.errors) {
+      summary.errors.push(detached(`${who} (line ${item.line}): ${error}`));
+    }
+    const { identifier, line, errors } = item;
+    options.onActivity?.({ path, identifier, line, outcome: 'rejected', errors });
+  }
+}
+
+type Batches = AsyncGenerator<ImportItem[], ParseSummary>;
+
+async function readInto(trx: Db, batches: Batches, file: FileContext) {
+  const { summary, progress } = file;
+  let next = await batches.next();
+  try {
+    while (!next.done) {
+      await storeBatch(trx, next.value, file);
+      progress();
+      next = await batches.next();
+    }
+  } finally {
+    // A write that failed leaves the reading half-way: end it, which closes the file (and
+    // tells the parsing thread to drop it).
+    if (!next.done) await batches.return(undefined as never);
   }
   summary.version = next.value.version;
   summary.legacy = next.value.legacy;
-  await refreshAllocations(trx, await affectedActivities(trx, changed));
   progress();
 }
 
@@ -174,26 +182,55 @@ export async function importIati(
   sources: AsyncIterable<ImportSource> | Iterable<ImportSource>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  const toUsd = await loadUsdConverter(db);
+  const rates = await loadExchangeRates(db);
   const now = new Date().toISOString();
   const files: FileSummary[] = [];
   const runId = options.dryRun ? null : await startImportRun(db, options.label, now);
-
-  for await (const source of sources) {
-    let summary = emptyFile(source.path);
-    try {
-      await db.transaction().execute(async (trx) => {
-        await readInto(trx, source, summary, { runId, toUsd, now }, options);
-        if (options.dryRun) throw new Rollback();
-      });
-    } catch (error) {
-      if (!(error instanceof Rollback)) {
-        summary = { ...emptyFile(source.path), refused: true, errors: [describe(error, source)] };
-      }
+  // Started for the first file that needs it, and again if it stops.
+  let worker = null as ImportWorker | null;
+  const parse = (source: ImportSource, input: Readable): Batches => {
+    const batchOptions: BatchOptions = { source: source.path, rates };
+    const mode = options.parseThread ?? 'auto';
+    const big = source.size === null || source.size >= PARSE_THREAD_BYTES;
+    if (mode === 'never' || (mode === 'auto' && !big)) return importBatches(input, batchOptions);
+    if (worker === null || worker.failed) {
+      void worker?.close();
+      worker = new ImportWorker();
     }
-    files.push(summary);
-    options.onFile?.(summary);
-    if (runId !== null) await updateImportRun(db, runId, source.path, totalsOf(files));
+    return worker.batches(input, batchOptions);
+  };
+
+  try {
+    for await (const source of sources) {
+      let summary = emptyFile(source.path);
+      try {
+        await db.transaction().execute(async (trx) => {
+          let bytes = 0;
+          let reported = 0;
+          const progress = () => {
+            reported = bytes;
+            const { activities } = summary;
+            options.onProgress?.({ path: source.path, bytes, size: source.size, activities });
+          };
+          const input = source.open((count) => {
+            bytes += count;
+            if (bytes - reported >= PROGRESS_BYTES) progress();
+          });
+          const file = { runId, now, options, summary, source, progress };
+          await readInto(trx, parse(source, input), file);
+          if (options.dryRun) throw new Rollback();
+        });
+      } catch (error) {
+        if (!(error instanceof Rollback)) {
+          summary = { ...emptyFile(source.path), refused: true, errors: [describe(error, source)] };
+        }
+      }
+      files.push(summary);
+      options.onFile?.(summary);
+      if (runId !== null) await updateImportRun(db, runId, source.path, totalsOf(files));
+    }
+  } finally {
+    await worker?.close();
   }
 
   const totals = totalsOf(files);

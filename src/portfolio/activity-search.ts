@@ -42,15 +42,25 @@ function yearValue(year: number): string | number {
 
 const CLIMATE = ['mitigation', 'adaptation', 'drr'] as const;
 
-/** The facet tokens of an activity: its status, regions and corridors, and its allocations'. */
-export function activityFacets(
-  activity: ActivityInput,
-  allocations: readonly AllocationTable[],
+/** The facet tokens an activity has of itself: its status, regions and corridors. */
+export function ownFacets(
+  activity: Pick<ActivityInput, 'status' | 'corridors'> & {
+    recipientRegions: readonly { code: string }[];
+  },
 ): string[] {
   const tokens = new Set<string>();
   if (activity.status) tokens.add(facetToken('status', activity.status));
   for (const region of activity.recipientRegions) tokens.add(facetToken('region', region.code));
   for (const corridor of activity.corridors) tokens.add(facetToken('corridor', corridor));
+  return [...tokens];
+}
+
+/** The facet tokens of an activity's entry: its own (see ownFacets) and its allocations'. */
+export function entryFacets(
+  own: readonly string[],
+  allocations: readonly AllocationTable[],
+): string[] {
+  const tokens = new Set<string>(own);
   for (const row of allocations) {
     tokens.add(facetToken('country', row.country));
     tokens.add(facetToken('sector', row.sector));

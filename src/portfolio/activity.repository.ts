@@ -1,18 +1,17 @@
-import type { Insertable } from 'kysely';
-import type { Database, Db } from '../db/database.ts';
-import { activityDate, type ActivityInput, type Money, type Narrative } from './activity.model.ts';
+import { insertFlat, type BulkTable, type SqlValue } from '../db/bulk.ts';
+import type { Db } from '../db/database.ts';
+import {
+  ACTIVITY,
+  CHILD_TABLES,
+  INDICATOR,
+  PERIOD,
+  RESULT,
+  TRANSACTION,
+} from './activity.columns.ts';
+import type { ActivityRows } from './activity.rows.ts';
 import { deleteSearchRows } from './activity-search.repository.ts';
 
-/** The US dollar value of a published amount, or null with no source when no rate is known. */
-export interface UsdValue {
-  cents: number | null;
-  source: string | null;
-}
-
-export type UsdConverter = (amount: Money) => UsdValue;
-
 export interface ActivityMeta {
-  contentHash: string;
   isDemo: boolean;
   importRunId: number | null;
   now: string;
@@ -23,291 +22,178 @@ export interface StoredActivityRef {
   contentHash: string;
 }
 
-// SQLite allows 32,766 bound parameters in one statement; the widest child row has 24 columns.
-const ROWS_PER_INSERT = 1000;
+/** What storing an activity's rows gave it: its id, and its transactions' ids by seq. */
+export interface InsertedActivity {
+  id: number;
+  transactionIds: number[];
+}
 
-async function insertRows<T extends keyof Database>(
+// Identifiers or ids per `in (…)` list.
+const LOOKUP_CHUNK = 500;
+
+/** The stored activities among these identifiers. */
+export async function findActivityRefs(
   db: Db,
-  table: T,
-  rows: Insertable<Database[T]>[],
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(start, start + ROWS_PER_INSERT))
+  identifiers: readonly string[],
+): Promise<Map<string, StoredActivityRef>> {
+  const refs = new Map<string, StoredActivityRef>();
+  for (let start = 0; start < identifiers.length; start += LOOKUP_CHUNK) {
+    const rows = await db
+      .selectFrom('activity')
+      .select(['id', 'iati_identifier', 'content_hash'])
+      .where('iati_identifier', 'in', identifiers.slice(start, start + LOOKUP_CHUNK))
       .execute();
-  }
-}
-
-/** The text to show first: English when published, else the first narrative. */
-export function preferredText(narratives: Narrative[]): string | null {
-  return (narratives.find((n) => n.lang === 'en') ?? narratives[0])?.text ?? null;
-}
-
-/** The title lists show and sort by: the preferred narrative, else the identifier. */
-export function listedTitle(activity: ActivityInput): string {
-  return preferredText(activity.titles) ?? activity.iatiIdentifier;
-}
-
-/** Of several codes by vocabulary, the one queries use: the OECD DAC one when present. */
-function dacFirst<T extends { vocabulary: string | null }>(items: T[]): T | null {
-  return items.find((i) => i.vocabulary === '1' || i.vocabulary === null) ?? items[0] ?? null;
-}
-
-function flag(value: boolean | null): number | null {
-  return value === null ? null : value ? 1 : 0;
-}
-
-export async function findActivityRef(
-  db: Db,
-  iatiIdentifier: string,
-): Promise<StoredActivityRef | undefined> {
-  const row = await db
-    .selectFrom('activity')
-    .select(['id', 'content_hash'])
-    .where('iati_identifier', '=', iatiIdentifier)
-    .executeTakeFirst();
-  return row && { id: row.id, contentHash: row.content_hash };
-}
-
-export async function deleteActivity(db: Db, id: number): Promise<void> {
-  // SQLite's full-text table cannot cascade, so its row goes first.
-  await deleteSearchRows(db, [id]);
-  await db.deleteFrom('activity').where('id', '=', id).execute();
-}
-
-/** Writes an activity and every part of it; the caller owns the transaction. */
-export async function insertActivity(
-  db: Db,
-  activity: ActivityInput,
-  meta: ActivityMeta,
-  toUsd: UsdConverter,
-): Promise<number> {
-  const { id } = await db
-    .insertInto('activity')
-    .values({
-      iati_identifier: activity.iatiIdentifier,
-      reporting_org_ref: activity.reportingOrg.ref,
-      reporting_org_name: preferredText(activity.reportingOrg.narratives),
-      language: activity.language,
-      title: listedTitle(activity),
-      description: preferredText(activity.descriptions.flatMap((d) => d.narratives)),
-      status: activity.status,
-      planned_start: activityDate(activity, '1'),
-      actual_start: activityDate(activity, '2'),
-      planned_end: activityDate(activity, '3'),
-      actual_end: activityDate(activity, '4'),
-      default_currency: activity.defaultCurrency,
-      collaboration_type: activity.collaborationType,
-      default_flow_type: activity.defaultFlowType,
-      default_finance_type: activity.defaultFinanceType,
-      default_aid_type: dacFirst(activity.defaultAidTypes)?.code ?? null,
-      default_tied_status: activity.defaultTiedStatus,
-      hierarchy: activity.hierarchy,
-      humanitarian: flag(activity.humanitarian),
-      last_updated: activity.lastUpdated,
-      cluster_code: activity.cluster,
-      content_hash: meta.contentHash,
-      document: JSON.stringify(activity),
-      is_demo: meta.isDemo ? 1 : 0,
-      import_run_id: meta.importRunId,
-      created_at: meta.now,
-      updated_at: meta.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-
-  const money = (amount: Money) => {
-    const usd = toUsd(amount);
-    return {
-      value: amount.value,
-      currency: amount.currency,
-      value_date: amount.valueDate,
-      usd_cents: usd.cents,
-      fx_source: usd.source,
-    };
-  };
-
-  await insertRows(db, 'activity_narrative', [
-    ...activity.titles.map((n) => ({ activity_id: id, kind: 'title' as const, ...n })),
-    ...activity.descriptions.flatMap((d) =>
-      d.narratives.map((n) => ({ activity_id: id, kind: 'description' as const, ...n })),
-    ),
-  ]);
-  await insertRows(
-    db,
-    'activity_corridor',
-    activity.corridors.map((corridor) => ({ activity_id: id, corridor_number: corridor })),
-  );
-  await insertRows(
-    db,
-    'participating_org',
-    activity.participatingOrgs.map((org, seq) => ({
-      activity_id: id,
-      seq,
-      ref: org.ref,
-      role: org.role,
-      type: org.type,
-      name: preferredText(org.narratives),
-      org_activity_id: org.activityId,
-    })),
-  );
-  await insertRows(
-    db,
-    'recipient_country',
-    activity.recipientCountries.map((c) => ({
-      activity_id: id,
-      country_code: c.code,
-      percentage: c.percentage,
-    })),
-  );
-  await insertRows(
-    db,
-    'recipient_region',
-    activity.recipientRegions.map((r) => ({
-      activity_id: id,
-      region_code: r.code,
-      vocabulary: r.vocabulary,
-      percentage: r.percentage,
-    })),
-  );
-  await insertRows(
-    db,
-    'activity_sector',
-    activity.sectors.map((s) => ({
-      activity_id: id,
-      vocabulary: s.vocabulary,
-      code: s.code,
-      percentage: s.percentage,
-    })),
-  );
-  await insertRows(
-    db,
-    'policy_marker',
-    activity.policyMarkers.map((m) => ({
-      activity_id: id,
-      vocabulary: m.vocabulary,
-      code: m.code,
-      significance: m.significance,
-    })),
-  );
-  await insertRows(
-    db,
-    'budget',
-    activity.budgets.map((b, seq) => ({
-      activity_id: id,
-      seq,
-      type: b.type,
-      status: b.status,
-      period_start: b.periodStart,
-      period_end: b.periodEnd,
-      ...money(b.amount),
-    })),
-  );
-  await insertRows(
-    db,
-    'activity_transaction',
-    activity.transactions.map((t, seq) => {
-      const sector = dacFirst(t.sectors);
-      return {
-        activity_id: id,
-        seq,
-        ref: t.ref,
-        type: t.type,
-        date: t.date,
-        description: preferredText(t.description),
-        provider_org_ref: t.providerOrg?.ref ?? null,
-        provider_org_name: t.providerOrg ? preferredText(t.providerOrg.narratives) : null,
-        provider_activity_id: t.providerOrg?.activityId ?? null,
-        receiver_org_ref: t.receiverOrg?.ref ?? null,
-        receiver_org_name: t.receiverOrg ? preferredText(t.receiverOrg.narratives) : null,
-        receiver_activity_id: t.receiverOrg?.activityId ?? null,
-        flow_type: t.flowType,
-        finance_type: t.financeType,
-        aid_type: dacFirst(t.aidTypes)?.code ?? null,
-        tied_status: t.tiedStatus,
-        sector_vocabulary: sector?.vocabulary ?? null,
-        sector_code: sector?.code ?? null,
-        recipient_country: t.recipientCountry?.code ?? null,
-        recipient_region_vocabulary: t.recipientRegion?.vocabulary ?? null,
-        recipient_region: t.recipientRegion?.code ?? null,
-        ...money(t.amount),
-      };
-    }),
-  );
-  await insertResults(db, id, activity);
-  await insertRows(
-    db,
-    'location',
-    activity.locations.map((l, seq) => ({
-      activity_id: id,
-      seq,
-      ref: l.ref,
-      name: preferredText(l.name),
-      latitude: l.point?.latitude ?? null,
-      longitude: l.point?.longitude ?? null,
-      country_code: l.administratives.find((a) => a.vocabulary === 'A4')?.code ?? null,
-    })),
-  );
-  await insertRows(
-    db,
-    'document_link',
-    activity.documents.map((d, seq) => ({
-      activity_id: id,
-      seq,
-      url: d.url,
-      format: d.format,
-      title: preferredText(d.title) ?? '',
-      category: d.categories[0] ?? null,
-      lang: d.languages[0] ?? null,
-    })),
-  );
-  await insertRows(
-    db,
-    'related_activity',
-    activity.relatedActivities.map((r) => ({ activity_id: id, ref: r.ref, type: r.type })),
-  );
-  return id;
-}
-
-async function insertResults(db: Db, activityId: number, activity: ActivityInput): Promise<void> {
-  for (const [seq, result] of activity.results.entries()) {
-    const { id: resultId } = await db
-      .insertInto('result')
-      .values({
-        activity_id: activityId,
-        seq,
-        type: result.type,
-        title: preferredText(result.title) ?? '',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const [indicatorSeq, indicator] of result.indicators.entries()) {
-      const { id: indicatorId } = await db
-        .insertInto('result_indicator')
-        .values({
-          result_id: resultId,
-          seq: indicatorSeq,
-          measure: indicator.measure,
-          ascending: indicator.ascending === false ? 0 : 1,
-          title: preferredText(indicator.title) ?? '',
-          baseline_year: indicator.baselines[0]?.year ?? null,
-          baseline_value: indicator.baselines[0]?.value ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await insertRows(
-        db,
-        'indicator_period',
-        indicator.periods.map((p, periodSeq) => ({
-          indicator_id: indicatorId,
-          seq: periodSeq,
-          period_start: p.periodStart,
-          period_end: p.periodEnd,
-          target: p.targets[0]?.value ?? null,
-          actual: p.actuals[0]?.value ?? null,
-        })),
-      );
+    for (const row of rows) {
+      refs.set(row.iati_identifier, { id: row.id, contentHash: row.content_hash });
     }
   }
+  return refs;
+}
+
+/** Deletes activities with every part of them (the foreign keys cascade). */
+export async function deleteActivities(db: Db, ids: readonly number[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
+    const chunk = ids.slice(start, start + LOOKUP_CHUNK);
+    // SQLite's full-text table cannot cascade, so its rows go first.
+    await deleteSearchRows(db, chunk);
+    await db.deleteFrom('activity').where('id', 'in', chunk).execute();
+  }
+}
+
+/** Child rows of several parents, each row's first column set to its parent's id. */
+function withParents(
+  table: BulkTable,
+  parts: readonly {
+    values: readonly SqlValue[];
+    parent: (row: readonly SqlValue[], at: number) => number;
+  }[],
+): SqlValue[] {
+  const width = table.columns.length;
+  const out: SqlValue[] = [];
+  for (const { values, parent } of parts) {
+    for (let at = 0; at < values.length; at += width) {
+      out.push(parent(values, at));
+      for (let column = 1; column < width; column++) out.push(values[at + column]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * Writes activities and every part of them, many rows per statement; the caller owns the
+ * transaction and makes sure that no two of them share an identifier.
+ */
+export async function insertActivityRows(
+  db: Db,
+  batch: readonly ActivityRows[],
+  meta: ActivityMeta,
+): Promise<InsertedActivity[]> {
+  if (batch.length === 0) return [];
+  const activityValues: SqlValue[] = [];
+  for (const rows of batch) {
+    activityValues.push(
+      ...rows.activity,
+      meta.isDemo ? 1 : 0,
+      meta.importRunId,
+      meta.now,
+      meta.now,
+    );
+  }
+  const stored = await insertFlat<{ id: number; iati_identifier: string }>(
+    db,
+    ACTIVITY,
+    activityValues,
+    { returning: ['id', 'iati_identifier'] },
+  );
+  const idOf = new Map(stored.map((row) => [row.iati_identifier, row.id]));
+  if (idOf.size !== batch.length) {
+    throw new Error('insertActivityRows: the identifiers of a batch must be distinct');
+  }
+  const ids = batch.map((rows) => idOf.get(rows.identifier)!);
+
+  for (const [name, table] of Object.entries(CHILD_TABLES)) {
+    const values = withParents(
+      table,
+      batch.map((rows, i) => ({
+        values: rows.children[name as keyof typeof CHILD_TABLES],
+        parent: () => ids[i]!,
+      })),
+    );
+    await insertFlat(db, table, values);
+  }
+
+  const transactionIds = await insertTransactions(db, batch, ids);
+  await insertResults(db, batch, ids);
+  return ids.map((id, i) => ({ id, transactionIds: transactionIds[i]! }));
+}
+
+async function insertTransactions(
+  db: Db,
+  batch: readonly ActivityRows[],
+  ids: readonly number[],
+): Promise<number[][]> {
+  const values = withParents(
+    TRANSACTION,
+    batch.map((rows, i) => ({ values: rows.transactions, parent: () => ids[i]! })),
+  );
+  const stored = await insertFlat<{ id: number; activity_id: number; seq: number }>(
+    db,
+    TRANSACTION,
+    values,
+    { returning: ['id', 'activity_id', 'seq'] },
+  );
+  const byActivity = new Map<number, number[]>(ids.map((id) => [id, []]));
+  for (const row of stored) byActivity.get(row.activity_id)![row.seq] = row.id;
+  return ids.map((id) => byActivity.get(id)!);
+}
+
+/** Results, their indicators and the indicators' periods, each level keyed by its parent's id. */
+async function insertResults(
+  db: Db,
+  batch: readonly ActivityRows[],
+  ids: readonly number[],
+): Promise<void> {
+  const results = await insertFlat<{ id: number; activity_id: number; seq: number }>(
+    db,
+    RESULT,
+    withParents(
+      RESULT,
+      batch.map((rows, i) => ({ values: rows.results, parent: () => ids[i]! })),
+    ),
+    { returning: ['id', 'activity_id', 'seq'] },
+  );
+  const resultId = new Map(results.map((r) => [`${r.activity_id}/${r.seq}`, r.id]));
+  const parentResult = (i: number) => (row: readonly SqlValue[], at: number) =>
+    resultId.get(`${ids[i]}/${row[at] as number}`)!;
+  const indicators = await insertFlat<{ id: number; result_id: number; seq: number }>(
+    db,
+    INDICATOR,
+    withParents(
+      INDICATOR,
+      batch.map((rows, i) => ({ values: rows.indicators, parent: parentResult(i) })),
+    ),
+    { returning: ['id', 'result_id', 'seq'] },
+  );
+  const indicatorId = new Map(indicators.map((r) => [`${r.result_id}/${r.seq}`, r.id]));
+  // An activity's indicators in order, by their place (what a period row holds until now).
+  const placed = batch.map((rows, i) => {
+    const list: number[] = [];
+    const width = INDICATOR.columns.length;
+    for (let at = 0; at < rows.indicators.length; at += width) {
+      const result = parentResult(i)(rows.indicators, at);
+      list.push(indicatorId.get(`${result}/${rows.indicators[at + 1] as number}`)!);
+    }
+    return list;
+  });
+  await insertFlat(
+    db,
+    PERIOD,
+    withParents(
+      PERIOD,
+      batch.map((rows, i) => ({
+        values: rows.periods,
+        parent: (row, at) => placed[i]![row[at] as number]!,
+      })),
+    ),
+  );
 }

@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import type { ActivityInput } from './activity.model.ts';
-import { affectedActivities, refreshAllocations, removeAllocations } from './allocation.service.ts';
+import { activityRows, type ActivityRows, type UsdConverter } from './activity.rows.ts';
 import {
-  deleteActivity,
-  findActivityRef,
-  insertActivity,
-  type UsdConverter,
+  deleteActivities,
+  findActivityRefs,
+  insertActivityRows,
+  type ActivityMeta,
 } from './activity.repository.ts';
+import { refreshAllocations, removeAllocations, type KnownActivity } from './allocation.service.ts';
+import { affectedActivities } from './counting.ts';
 
 export type StoreOutcome = 'imported' | 'unchanged' | 'replaced';
 
@@ -22,63 +23,103 @@ export interface StoreResult {
 export interface StoreOptions {
   isDemo: boolean;
   importRunId: number | null;
-  toUsd: UsdConverter;
   now?: string;
 }
 
-export function contentHash(activity: ActivityInput): string {
-  return createHash('sha256').update(JSON.stringify(activity)).digest('hex');
-}
-
 /**
- * Stores one activity inside the caller's transaction: a new one is inserted, an identical one
- * left alone, a changed one replaced whole, so no reader ever sees half an activity. The caller
- * then refreshes the allocations of what changed (see refreshAllocations).
+ * Stores activities (as rows, see activity.rows.ts) inside the caller's transaction, in order:
+ * a new one is inserted, an identical one left alone, a changed one replaced whole, so no
+ * reader ever sees half an activity. Then the allocations of everything whose counting may
+ * have changed are refreshed. Returns one result per activity, in order.
  */
-export async function storeActivity(
+export async function storeActivityRows(
   trx: Db,
-  activity: ActivityInput,
+  batch: readonly ActivityRows[],
   options: StoreOptions,
-): Promise<StoreResult> {
-  const hash = contentHash(activity);
-  const existing = await findActivityRef(trx, activity.iatiIdentifier);
-  if (existing?.contentHash === hash) return { outcome: 'unchanged', previousHash: hash, hash };
-  if (existing) {
-    await removeAllocations(trx, [existing.id]);
-    await deleteActivity(trx, existing.id);
-  }
-  const meta = {
-    contentHash: hash,
+): Promise<StoreResult[]> {
+  const meta: ActivityMeta = {
     isDemo: options.isDemo,
     importRunId: options.importRunId,
     now: options.now ?? new Date().toISOString(),
   };
-  await insertActivity(trx, activity, meta, options.toUsd);
-  return existing
-    ? { outcome: 'replaced', previousHash: existing.contentHash, hash }
-    : { outcome: 'imported', previousHash: null, hash };
+  const results: StoreResult[] = [];
+  let start = 0;
+  while (start < batch.length) {
+    // Runs of distinct identifiers: a repeated one must find the one before it stored.
+    const seen = new Set<string>();
+    let end = start;
+    while (end < batch.length && !seen.has(batch[end]!.identifier)) {
+      seen.add(batch[end]!.identifier);
+      end++;
+    }
+    results.push(...(await storeDistinct(trx, batch.slice(start, end), meta)));
+    start = end;
+  }
+  return results;
 }
 
-/** Stores a batch of activities in one transaction. */
+async function storeDistinct(
+  trx: Db,
+  batch: readonly ActivityRows[],
+  meta: ActivityMeta,
+): Promise<StoreResult[]> {
+  const existing = await findActivityRefs(
+    trx,
+    batch.map((rows) => rows.identifier),
+  );
+  const results = batch.map((rows): StoreResult => {
+    const previous = existing.get(rows.identifier);
+    if (!previous) return { outcome: 'imported', previousHash: null, hash: rows.hash };
+    const outcome = previous.contentHash === rows.hash ? 'unchanged' : 'replaced';
+    return { outcome, previousHash: previous.contentHash, hash: rows.hash };
+  });
+  const replaced = batch
+    .filter((_, i) => results[i]!.outcome === 'replaced')
+    .map((rows) => existing.get(rows.identifier)!.id);
+  if (replaced.length > 0) {
+    await removeAllocations(trx, replaced);
+    await deleteActivities(trx, replaced);
+  }
+
+  const changed = batch.filter((_, i) => results[i]!.outcome !== 'unchanged');
+  const inserted = await insertActivityRows(trx, changed, meta);
+  const fresh = new Map<number, KnownActivity>();
+  inserted.forEach(({ id, transactionIds }, i) => {
+    const rows = changed[i]!;
+    const transactions = new Map(
+      rows.transactionCents.map((cents, seq) => [seq, { id: transactionIds[seq]!, cents }]),
+    );
+    const budgets = new Map(rows.budgetCents.map((cents, seq) => [seq, cents]));
+    const money = { transactions, budgets };
+    fresh.set(id, { id, input: rows.allocation, money, search: rows.search });
+  });
+  const affected = await affectedActivities(
+    trx,
+    changed.map((rows) => rows.identifier),
+  );
+  await refreshAllocations(trx, affected, fresh);
+  return results;
+}
+
+// Activities per batch when storing a list: bounds the memory their rows take.
+const BATCH = 256;
+
+/** Stores a list of activities in one transaction. */
 export async function storeActivities(
   db: Kysely<Database>,
   activities: readonly ActivityInput[],
-  options: StoreOptions,
+  options: StoreOptions & { toUsd: UsdConverter },
 ): Promise<StoreOutcome[]> {
   const now = options.now ?? new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const outcomes: StoreOutcome[] = [];
-    for (const activity of activities) {
-      outcomes.push((await storeActivity(trx, activity, { ...options, now })).outcome);
+    for (let start = 0; start < activities.length; start += BATCH) {
+      const batch = activities
+        .slice(start, start + BATCH)
+        .map((activity) => activityRows(activity, options.toUsd));
+      const results = await storeActivityRows(trx, batch, { ...options, now });
+      for (const result of results) outcomes.push(result.outcome);
     }
-    const changed = activities.filter((_, i) => outcomes[i] !== 'unchanged');
-    await refreshAllocations(
-      trx,
-      await affectedActivities(
-        trx,
-        changed.map((a) => a.iatiIdentifier),
-      ),
-    );
     return outcomes;
   });
 }

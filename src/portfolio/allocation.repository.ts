@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { bulkTable, insertFlat, type SqlValue } from '../db/bulk.ts';
 import type { Db } from '../db/database.ts';
 import type { AllocationTable, PortfolioRollupTable } from './allocation.table.ts';
 
@@ -17,10 +17,6 @@ const KEY_COLUMNS = [
   'adaptation',
   'drr',
 ] as const satisfies readonly (keyof RollupKey)[];
-
-// Rows per statement, under SQLite's 32,766 bound parameters (13 and 17 columns).
-const ROLLUP_ROWS_PER_INSERT = 2000;
-const ALLOCATION_ROWS_PER_INSERT = 1500;
 
 /** A rollup row's key as one string, to sum and compare rows by it. */
 export function rollupKey(row: RollupKey): string {
@@ -65,23 +61,24 @@ function pickKey(row: RollupKey): RollupKey {
   };
 }
 
+const ROLLUP = bulkTable('portfolio_rollup', [...KEY_COLUMNS, 'usd_cents', 'allocations']);
+const ADD_TO_ROLLUP =
+  `on conflict (${KEY_COLUMNS.map((c) => `"${c}"`).join(', ')}) do update set ` +
+  '"usd_cents" = "portfolio_rollup"."usd_cents" + excluded."usd_cents", ' +
+  '"allocations" = "portfolio_rollup"."allocations" + excluded."allocations"';
+
 export async function applyRollupDelta(
   db: Db,
   delta: readonly PortfolioRollupTable[],
 ): Promise<void> {
-  for (let start = 0; start < delta.length; start += ROLLUP_ROWS_PER_INSERT) {
-    await db
-      .insertInto('portfolio_rollup')
-      .values(delta.slice(start, start + ROLLUP_ROWS_PER_INSERT))
-      .onConflict((oc) =>
-        oc.columns([...KEY_COLUMNS]).doUpdateSet({
-          usd_cents: sql`portfolio_rollup.usd_cents + excluded.usd_cents`,
-          allocations: sql`portfolio_rollup.allocations + excluded.allocations`,
-        }),
-      )
-      .execute();
+  if (delta.length === 0) return;
+  const values: SqlValue[] = [];
+  for (const row of delta) for (const column of ROLLUP.columns) values.push(row[column]);
+  await insertFlat(db, ROLLUP, values, { onConflict: ADD_TO_ROLLUP });
+  // Only taking allocations out can empty a rollup row.
+  if (delta.some((row) => row.allocations < 0)) {
+    await db.deleteFrom('portfolio_rollup').where('allocations', '<=', 0).execute();
   }
-  await db.deleteFrom('portfolio_rollup').where('allocations', '<=', 0).execute();
 }
 
 export async function selectAllocations(
@@ -92,13 +89,35 @@ export async function selectAllocations(
   return db.selectFrom('allocation').selectAll().where('activity_id', 'in', activityIds).execute();
 }
 
+const ALLOCATION = bulkTable('allocation', [
+  'activity_id',
+  'transaction_id',
+  'measure',
+  'year',
+  'country',
+  'sector_vocabulary',
+  'sector',
+  'sector_category',
+  'cluster_code',
+  'partner',
+  'status',
+  'mitigation',
+  'adaptation',
+  'drr',
+  'counted',
+  'usd_cents',
+]);
+
 export async function insertAllocations(db: Db, rows: readonly AllocationTable[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ALLOCATION_ROWS_PER_INSERT) {
-    await db
-      .insertInto('allocation')
-      .values(rows.slice(start, start + ALLOCATION_ROWS_PER_INSERT))
-      .execute();
+  const values: SqlValue[] = [];
+  for (const r of rows) {
+    // In ALLOCATION's column order, property by property: looking the columns up by name
+    // cost more than all the rest of this function.
+    values.push(r.activity_id, r.transaction_id, r.measure, r.year, r.country, r.sector_vocabulary);
+    values.push(r.sector, r.sector_category, r.cluster_code, r.partner, r.status, r.mitigation);
+    values.push(r.adaptation, r.drr, r.counted, r.usd_cents);
   }
+  await insertFlat(db, ALLOCATION, values);
 }
 
 export async function deleteAllocations(db: Db, activityIds: readonly number[]): Promise<void> {

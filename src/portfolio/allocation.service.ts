@@ -1,11 +1,20 @@
+import { bulkTable, updateFlatById, type SqlValue } from '../db/bulk.ts';
 import type { Db } from '../db/database.ts';
 import { clusterOfSector } from '../reference/clusters.ts';
 import { organisationByRef } from '../reference/organisations.ts';
-import type { ActivityInput, TransactionInput } from './activity.model.ts';
-import { activityFacets, listedStart, searchText } from './activity-search.ts';
+import type { ActivityInput } from './activity.model.ts';
+import { entryFacets } from './activity-search.ts';
 import { writeSearchEntries } from './activity-search.repository.ts';
-import { listedTitle } from './activity.repository.ts';
-import { allocateTransaction, type OwnDestination } from './allocation.ts';
+import { searchSourceOf, type SearchSource } from './activity.rows.ts';
+import {
+  allocateTo,
+  allocationInputOf,
+  destinationsOf,
+  type Destinations,
+  type AllocationInput,
+  type AllocationTransaction,
+  type OwnDestination,
+} from './allocation.ts';
 import {
   applyRollupDelta,
   deleteAllocations,
@@ -30,7 +39,7 @@ export function canonicalOrg(ref: string | null | undefined): string | null {
 }
 
 function climate(
-  activity: ActivityInput,
+  activity: AllocationInput,
 ): Pick<AllocationTable, 'mitigation' | 'adaptation' | 'drr'> {
   const significance = (code: string) =>
     Math.max(
@@ -50,8 +59,8 @@ function sectorCategory(vocabulary: string | null, sector: string): string {
 
 /** Why a transaction's money is counted elsewhere, or null when it is counted here. */
 function countedElsewhere(
-  activity: ActivityInput,
-  transaction: TransactionInput,
+  activity: AllocationInput,
+  transaction: AllocationTransaction,
   context: CountingContext,
 ): string | null {
   const self = activity.iatiIdentifier;
@@ -76,7 +85,7 @@ function countedElsewhere(
 }
 
 /** The original funder: who funds the activity that passed the money on, else the provider. */
-function originalFunder(activity: ActivityInput, context: CountingContext): string | null {
+function originalFunder(activity: AllocationInput, context: CountingContext): string | null {
   for (const t of activity.transactions) {
     const from = t.providerOrg?.activityId;
     if (isIncoming(t.type) && from && from !== activity.iatiIdentifier) {
@@ -94,21 +103,38 @@ const BUDGET_AS_TRANSACTION: OwnDestination = {
   sectors: [],
 };
 
-interface StoredMoney {
+/** The stored ids and US cents of an activity's transactions and budgets, by their seq. */
+export interface StoredMoney {
   transactions: Map<number, { id: number; cents: number | null }>;
   budgets: Map<number, number | null>;
 }
 
+export interface KnownActivity {
+  id: number;
+  input: AllocationInput;
+  money: StoredMoney;
+  search: SearchSource;
+}
+
 export function allocationsOf(
   activityId: number,
-  activity: ActivityInput,
+  activity: AllocationInput,
   money: StoredMoney,
   context: CountingContext,
 ): AllocationTable[] {
-  const base = { activity_id: activityId, status: activity.status ?? '', ...climate(activity) };
+  const { mitigation, adaptation, drr } = climate(activity);
+  const status = activity.status ?? '';
   const funder = originalFunder(activity, context);
   const reporter = canonicalOrg(activity.reportingOrg.ref) ?? '';
   const rows: AllocationTable[] = [];
+  // Most transactions, and every budget, go where the activity says: split that once.
+  let activityDestinations: Destinations | null = null;
+  const destinations = (transaction: OwnDestination): Destinations => {
+    const own =
+      transaction.recipientCountry || transaction.recipientRegion || transaction.sectors.length;
+    if (own) return destinationsOf(activity, transaction);
+    return (activityDestinations ??= destinationsOf(activity, BUDGET_AS_TRANSACTION));
+  };
   const push = (
     transaction: OwnDestination,
     measure: Measure,
@@ -116,11 +142,11 @@ export function allocationsOf(
     cents: number,
     extra: { transaction_id: number | null; partner: string; counted: number },
   ) => {
-    for (const part of allocateTransaction(activity, transaction, cents)) {
+    for (const part of allocateTo(destinations(transaction), cents)) {
       const category = sectorCategory(part.sectorVocabulary, part.sector);
       rows.push({
-        ...base,
-        ...extra,
+        activity_id: activityId,
+        transaction_id: extra.transaction_id,
         measure,
         year,
         country: part.country,
@@ -128,6 +154,12 @@ export function allocationsOf(
         sector: part.sector,
         sector_category: category,
         cluster_code: activity.cluster ?? (category ? (clusterOfSector(part.sector) ?? 0) : 0),
+        partner: extra.partner,
+        status,
+        mitigation,
+        adaptation,
+        drr,
+        counted: extra.counted,
         usd_cents: part.cents,
       });
     }
@@ -171,11 +203,55 @@ export async function removeAllocations(db: Db, activityIds: readonly number[]):
 
 interface Allocated {
   rows: AllocationTable[];
-  activities: { id: number; activity: ActivityInput }[];
+  /** The activities found, with what their search entries take of them. */
+  activities: KnownActivity[];
 }
 
-async function allocate(db: Db, activityIds: readonly number[]): Promise<Allocated> {
-  const stored = await db
+/**
+ * Activities' allocations, computed afresh from their stored transactions and budgets; those in
+ * `known` (just stored, their inputs at hand) are not read back from the database.
+ */
+async function allocate(
+  db: Db,
+  activityIds: readonly number[],
+  known: ReadonlyMap<number, KnownActivity>,
+): Promise<Allocated> {
+  const inputs = new Map<number, KnownActivity>();
+  for (const id of activityIds) {
+    const activity = known.get(id);
+    if (activity) inputs.set(id, activity);
+  }
+  const unknown = activityIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    for (const activity of await readStoredInputs(db, unknown)) inputs.set(activity.id, activity);
+  }
+  const activities = [...inputs.values()];
+  const referenced = activities.flatMap(({ input }) =>
+    input.transactions.flatMap((t) =>
+      [t.providerOrg?.activityId, t.receiverOrg?.activityId].filter((id): id is string => !!id),
+    ),
+  );
+  const context = await loadCountingContext(
+    db,
+    activities.map((a) => a.input.iatiIdentifier),
+    referenced,
+  );
+  const rows = activities.flatMap(({ id, input, money }) =>
+    allocationsOf(id, input, money, context),
+  );
+  return { rows, activities };
+}
+
+/** Computes activities' allocations afresh from their stored transactions and budgets. */
+export async function computeAllocations(
+  db: Db,
+  activityIds: readonly number[],
+): Promise<AllocationTable[]> {
+  return (await allocate(db, activityIds, new Map())).rows;
+}
+
+async function readStoredInputs(db: Db, activityIds: readonly number[]): Promise<KnownActivity[]> {
+  const activities = await db
     .selectFrom('activity')
     .select(['id', 'document'])
     .where('id', 'in', activityIds)
@@ -197,136 +273,77 @@ async function allocate(db: Db, activityIds: readonly number[]): Promise<Allocat
     .where('activity_id', 'in', activityIds)
     .execute();
   for (const b of budgets) money.get(b.activity_id)?.budgets.set(b.seq, b.usd_cents);
-
-  const activities = stored.map((row) => ({
-    id: row.id,
-    activity: JSON.parse(row.document) as ActivityInput,
-  }));
-  const referenced = activities.flatMap(({ activity }) =>
-    activity.transactions.flatMap((t) =>
-      [t.providerOrg?.activityId, t.receiverOrg?.activityId].filter((id): id is string => !!id),
-    ),
-  );
-  const context = await loadCountingContext(
-    db,
-    activities.map((p) => p.activity.iatiIdentifier),
-    referenced,
-  );
-  const rows = activities.flatMap(({ id, activity }) =>
-    allocationsOf(id, activity, money.get(id)!, context),
-  );
-  return { rows, activities };
+  return activities.map((row) => {
+    const activity = JSON.parse(row.document) as ActivityInput;
+    return {
+      id: row.id,
+      input: allocationInputOf(activity),
+      money: money.get(row.id)!,
+      search: searchSourceOf(activity),
+    };
+  });
 }
 
-/** Computes activities' allocations afresh from their stored transactions and budgets. */
-export async function computeAllocations(
-  db: Db,
-  activityIds: readonly number[],
-): Promise<AllocationTable[]> {
-  return (await allocate(db, activityIds)).rows;
-}
+const TOTALS = bulkTable('activity', ['commitments_cents', 'disbursements_cents']);
 
 /**
  * Keeps each activity's counted commitments and disbursements beside it, for lists and sorting,
  * and its entry in the search index, whose facets come from its allocations.
  */
-async function updateActivityTotals(db: Db, { rows, activities }: Allocated): Promise<void> {
+async function updateActivityTotals(
+  db: Db,
+  { rows, activities }: Allocated,
+  fresh: ReadonlyMap<number, KnownActivity>,
+): Promise<void> {
   const totals = new Map(activities.map(({ id }) => [id, { commitments: 0, disbursements: 0 }]));
   const allocationsOf = new Map<number, AllocationTable[]>();
   for (const row of rows) {
-    const list = allocationsOf.get(row.activity_id) ?? [];
+    let list = allocationsOf.get(row.activity_id);
+    if (!list) allocationsOf.set(row.activity_id, (list = []));
     list.push(row);
-    allocationsOf.set(row.activity_id, list);
     const total = totals.get(row.activity_id);
     if (!total || row.counted !== 1) continue;
     if (row.measure === 'commitments') total.commitments += row.usd_cents;
     if (row.measure === 'disbursements') total.disbursements += row.usd_cents;
   }
+  const values: SqlValue[] = [];
   for (const [id, total] of totals) {
-    await db
-      .updateTable('activity')
-      .set({ commitments_cents: total.commitments, disbursements_cents: total.disbursements })
-      .where('id', '=', id)
-      .execute();
+    // A fresh row already holds the default, 0.
+    if (fresh.has(id) && total.commitments === 0 && total.disbursements === 0) continue;
+    values.push(total.commitments, total.disbursements, id);
   }
+  await updateFlatById(db, TOTALS, ['bigint', 'bigint'], values);
   await writeSearchEntries(
     db,
-    activities.map(({ id, activity }) => ({
+    activities.map(({ id, search }) => ({
       activityId: id,
-      text: searchText(activity),
-      facets: activityFacets(activity, allocationsOf.get(id) ?? []),
-      title: listedTitle(activity),
-      start: listedStart(activity),
+      text: search.text,
+      facets: entryFacets(search.facets, allocationsOf.get(id) ?? []),
+      title: search.title,
+      start: search.start,
       commitmentsCents: totals.get(id)!.commitments,
     })),
   );
 }
 
-/** Recomputes activities' allocations and updates the rollup by the difference. */
-export async function refreshAllocations(db: Db, activityIds: readonly number[]): Promise<void> {
-  await removeAllocations(db, activityIds);
+/**
+ * Recomputes activities' allocations and updates the rollup by the difference, and their totals
+ * and search entries. Activities in `fresh` were inserted in this transaction (so they have no
+ * allocations yet) and come with their inputs, which spares reading them back.
+ */
+export async function refreshAllocations(
+  db: Db,
+  activityIds: readonly number[],
+  fresh: ReadonlyMap<number, KnownActivity> = new Map(),
+): Promise<void> {
+  await removeAllocations(
+    db,
+    activityIds.filter((id) => !fresh.has(id)),
+  );
   for (let start = 0; start < activityIds.length; start += CHUNK) {
-    const allocated = await allocate(db, activityIds.slice(start, start + CHUNK));
+    const allocated = await allocate(db, activityIds.slice(start, start + CHUNK), fresh);
     await insertAllocations(db, allocated.rows);
     await applyRollupDelta(db, rollupDelta(allocated.rows, 1));
-    await updateActivityTotals(db, allocated);
+    await updateActivityTotals(db, allocated, fresh);
   }
-}
-
-/**
- * The activities whose counting may change when these are stored: those they point at, and
- * those pointing at them (flows, parents and children), besides themselves.
- */
-export async function affectedActivities(
-  db: Db,
-  identifiers: readonly string[],
-): Promise<number[]> {
-  const ids = new Set<number>();
-  for (let start = 0; start < identifiers.length; start += CHUNK) {
-    const chunk = identifiers.slice(start, start + CHUNK);
-    const own = await db
-      .selectFrom('activity')
-      .select('id')
-      .where('iati_identifier', 'in', chunk)
-      .execute();
-    own.forEach((r) => ids.add(r.id));
-    const pointingIn = await db
-      .selectFrom('activity_transaction')
-      .select('activity_id as id')
-      .where((eb) =>
-        eb.or([eb('receiver_activity_id', 'in', chunk), eb('provider_activity_id', 'in', chunk)]),
-      )
-      .execute();
-    pointingIn.forEach((r) => ids.add(r.id));
-    const related = await db
-      .selectFrom('related_activity')
-      .select('activity_id as id')
-      .where('ref', 'in', chunk)
-      .execute();
-    related.forEach((r) => ids.add(r.id));
-    const pointedAt = await db
-      .selectFrom('activity as a')
-      .innerJoin('activity_transaction as t', 't.activity_id', 'a.id')
-      .innerJoin('activity as other', (join) =>
-        join.on((eb) =>
-          eb.or([
-            eb('other.iati_identifier', '=', eb.ref('t.receiver_activity_id')),
-            eb('other.iati_identifier', '=', eb.ref('t.provider_activity_id')),
-          ]),
-        ),
-      )
-      .select('other.id')
-      .where('a.iati_identifier', 'in', chunk)
-      .execute();
-    pointedAt.forEach((r) => ids.add(r.id));
-    const relatedOut = await db
-      .selectFrom('activity as a')
-      .innerJoin('related_activity as r', 'r.activity_id', 'a.id')
-      .innerJoin('activity as other', 'other.iati_identifier', 'r.ref')
-      .select('other.id')
-      .where('a.iati_identifier', 'in', chunk)
-      .execute();
-    relatedOut.forEach((r) => ids.add(r.id));
-  }
-  return [...ids].sort((a, b) => a - b);
 }

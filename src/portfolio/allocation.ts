@@ -1,4 +1,16 @@
-import type { ActivityInput, Decimal, TransactionInput } from './activity.model.ts';
+import type {
+  ActivityInput,
+  Budget,
+  Decimal,
+  FlowOrg,
+  PolicyMarker,
+  RecipientCountry,
+  RecipientRegion,
+  ReportingOrg,
+  SectorShare,
+  TransactionInput,
+  VocabularyCode,
+} from './activity.model.ts';
 
 /** What a multi-country activity does not allocate to one of its countries. */
 export const REGIONAL = 'regional';
@@ -11,9 +23,74 @@ export interface Share {
   weight: bigint;
 }
 
+/** What splitting and counting read of a transaction. */
+export interface AllocationTransaction extends Pick<TransactionInput, 'type' | 'date'> {
+  providerOrg: Pick<FlowOrg, 'ref' | 'activityId'> | null;
+  receiverOrg: Pick<FlowOrg, 'activityId'> | null;
+  recipientCountry: Pick<RecipientCountry, 'code'> | null;
+  recipientRegion: Pick<VocabularyCode, 'code'> | null;
+  sectors: Pick<VocabularyCode, 'vocabulary' | 'code'>[];
+}
+
+/**
+ * What splitting and counting read of an activity: a small part of it, which the importer's
+ * parsing thread hands over instead of the whole activity.
+ */
+export interface AllocationInput {
+  iatiIdentifier: string;
+  status: string | null;
+  cluster: number | null;
+  reportingOrg: Pick<ReportingOrg, 'ref'>;
+  recipientCountries: Pick<RecipientCountry, 'code' | 'percentage'>[];
+  recipientRegions: Pick<RecipientRegion, 'code' | 'percentage'>[];
+  sectors: Pick<SectorShare, 'vocabulary' | 'code' | 'percentage'>[];
+  policyMarkers: Pick<PolicyMarker, 'vocabulary' | 'code' | 'significance'>[];
+  budgets: Pick<Budget, 'type' | 'periodStart'>[];
+  transactions: AllocationTransaction[];
+}
+
+export function allocationInputOf(activity: ActivityInput): AllocationInput {
+  const code = ({ code }: { code: string }) => ({ code });
+  const share = ({ code, percentage }: { code: string; percentage: Decimal | null }) => ({
+    code,
+    percentage,
+  });
+  return {
+    iatiIdentifier: activity.iatiIdentifier,
+    status: activity.status,
+    cluster: activity.cluster,
+    reportingOrg: { ref: activity.reportingOrg.ref },
+    recipientCountries: activity.recipientCountries.map(share),
+    recipientRegions: activity.recipientRegions.map(share),
+    sectors: activity.sectors.map(({ vocabulary, code, percentage }) => ({
+      vocabulary,
+      code,
+      percentage,
+    })),
+    policyMarkers: activity.policyMarkers.map(({ vocabulary, code, significance }) => ({
+      vocabulary,
+      code,
+      significance,
+    })),
+    budgets: activity.budgets.map(({ type, periodStart }) => ({ type, periodStart })),
+    transactions: activity.transactions.map((t) => ({
+      type: t.type,
+      date: t.date,
+      providerOrg: t.providerOrg && {
+        ref: t.providerOrg.ref,
+        activityId: t.providerOrg.activityId,
+      },
+      receiverOrg: t.receiverOrg && { activityId: t.receiverOrg.activityId },
+      recipientCountry: t.recipientCountry && code(t.recipientCountry),
+      recipientRegion: t.recipientRegion && code(t.recipientRegion),
+      sectors: t.sectors.map(({ vocabulary, code }) => ({ vocabulary, code })),
+    })),
+  };
+}
+
 /** What a transaction may say about where its own money goes; a budget says nothing. */
 export type OwnDestination = Pick<
-  TransactionInput,
+  AllocationTransaction,
   'recipientCountry' | 'recipientRegion' | 'sectors'
 >;
 
@@ -42,7 +119,7 @@ const HUNDRED = percentageWeight('100')!;
  * The countries a transaction's money goes to: its own recipient country, else the activity's
  * countries by percentage, with what they leave of 100% (a region, or unstated) as "regional".
  */
-export function countryShares(activity: ActivityInput, transaction: OwnDestination): Share[] {
+export function countryShares(activity: AllocationInput, transaction: OwnDestination): Share[] {
   if (transaction.recipientCountry)
     return [{ key: transaction.recipientCountry.code, weight: HUNDRED }];
   if (transaction.recipientRegion) return [{ key: REGIONAL, weight: HUNDRED }];
@@ -67,7 +144,7 @@ export function countryShares(activity: ActivityInput, transaction: OwnDestinati
  * else the activity's DAC 5-digit sectors, else its DAC 3-digit ones, else any one vocabulary.
  */
 export function sectorShares(
-  activity: ActivityInput,
+  activity: AllocationInput,
   transaction: OwnDestination,
 ): { vocabulary: string | null; shares: Share[] } {
   const own = transaction.sectors.find((s) => s.vocabulary === '1' || s.vocabulary === '2');
@@ -98,6 +175,7 @@ export function sectorShares(
  * floor of its share, and the cents left over go to the largest remainders (ties in order).
  */
 export function splitCents(cents: number, weights: readonly bigint[]): number[] {
+  if (weights.length === 1) return [cents];
   const total = weights.reduce((sum, w) => sum + w, 0n);
   if (weights.length === 0) return [];
   if (total === 0n) return weights.map((_, i) => (i === 0 ? cents : 0));
@@ -115,25 +193,44 @@ export function splitCents(cents: number, weights: readonly bigint[]): number[] 
   return parts.map((p) => (negative ? -Number(p) : Number(p)));
 }
 
-/** A transaction's US cents by country × sector; the parts sum to `cents` exactly. */
-export function allocateTransaction(
-  activity: ActivityInput,
+/** Where a transaction's money goes: country × sector cells and their weights. */
+export interface Destinations {
+  vocabulary: string | null;
+  cells: { country: string; sector: string; weight: bigint }[];
+}
+
+export function destinationsOf(
+  activity: AllocationInput,
   transaction: OwnDestination,
-  cents: number,
-): Allocation[] {
+): Destinations {
   const countries = countryShares(activity, transaction);
   const { vocabulary, shares: sectors } = sectorShares(activity, transaction);
   const cells = countries.flatMap((c) =>
-    sectors.map((s) => ({ c, s, weight: c.weight * s.weight })),
+    sectors.map((s) => ({ country: c.key, sector: s.key, weight: c.weight * s.weight })),
   );
+  return { vocabulary, cells };
+}
+
+/** An amount split over destinations; the parts sum to `cents` exactly. */
+export function allocateTo(destinations: Destinations, cents: number): Allocation[] {
+  const { vocabulary, cells } = destinations;
   const split = splitCents(
     cents,
     cells.map((cell) => cell.weight),
   );
   return cells.map((cell, i) => ({
-    country: cell.c.key,
+    country: cell.country,
     sectorVocabulary: vocabulary,
-    sector: cell.s.key,
+    sector: cell.sector,
     cents: split[i]!,
   }));
+}
+
+/** A transaction's US cents by country × sector; the parts sum to `cents` exactly. */
+export function allocateTransaction(
+  activity: AllocationInput,
+  transaction: OwnDestination,
+  cents: number,
+): Allocation[] {
+  return allocateTo(destinationsOf(activity, transaction), cents);
 }

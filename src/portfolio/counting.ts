@@ -15,6 +15,9 @@ export interface CountingContext {
 
 const INCOMING = new Set(['1', '11']);
 
+// Identifiers per lookup query.
+const LOOKUP_CHUNK = 100;
+
 export function isIncoming(type: string): boolean {
   return INCOMING.has(type);
 }
@@ -75,4 +78,62 @@ export async function loadCountingContext(
     }
   }
   return { reporterOf, reportsType, childrenOf };
+}
+
+/**
+ * The activities whose counting may change when these are stored: those they point at, and
+ * those pointing at them (flows, parents and children), besides themselves.
+ */
+export async function affectedActivities(
+  db: Db,
+  identifiers: readonly string[],
+): Promise<number[]> {
+  const ids = new Set<number>();
+  for (let start = 0; start < identifiers.length; start += LOOKUP_CHUNK) {
+    const chunk = identifiers.slice(start, start + LOOKUP_CHUNK);
+    const own = await db
+      .selectFrom('activity')
+      .select('id')
+      .where('iati_identifier', 'in', chunk)
+      .execute();
+    own.forEach((r) => ids.add(r.id));
+    const pointingIn = await db
+      .selectFrom('activity_transaction')
+      .select('activity_id as id')
+      .where((eb) =>
+        eb.or([eb('receiver_activity_id', 'in', chunk), eb('provider_activity_id', 'in', chunk)]),
+      )
+      .execute();
+    pointingIn.forEach((r) => ids.add(r.id));
+    const related = await db
+      .selectFrom('related_activity')
+      .select('activity_id as id')
+      .where('ref', 'in', chunk)
+      .execute();
+    related.forEach((r) => ids.add(r.id));
+    const pointedAt = await db
+      .selectFrom('activity as a')
+      .innerJoin('activity_transaction as t', 't.activity_id', 'a.id')
+      .innerJoin('activity as other', (join) =>
+        join.on((eb) =>
+          eb.or([
+            eb('other.iati_identifier', '=', eb.ref('t.receiver_activity_id')),
+            eb('other.iati_identifier', '=', eb.ref('t.provider_activity_id')),
+          ]),
+        ),
+      )
+      .select('other.id')
+      .where('a.iati_identifier', 'in', chunk)
+      .execute();
+    pointedAt.forEach((r) => ids.add(r.id));
+    const relatedOut = await db
+      .selectFrom('activity as a')
+      .innerJoin('related_activity as r', 'r.activity_id', 'a.id')
+      .innerJoin('activity as other', 'other.iati_identifier', 'r.ref')
+      .select('other.id')
+      .where('a.iati_identifier', 'in', chunk)
+      .execute();
+    relatedOut.forEach((r) => ids.add(r.id));
+  }
+  return [...ids].sort((a, b) => a - b);
 }

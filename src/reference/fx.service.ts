@@ -1,17 +1,26 @@
 import type { Db } from '../db/database.ts';
 import type { Money } from '../portfolio/activity.model.ts';
-import type { UsdConverter } from '../portfolio/activity.repository.ts';
+import type { UsdConverter } from '../portfolio/activity.rows.ts';
 import { convertToUsdCents, decimalToCents } from '../portfolio/money.ts';
 import type { RateRow } from './fx.csv.ts';
+import type { ExchangeRateTable } from './reference.table.ts';
 
 export const USD_AS_PUBLISHED = 'published in USD';
 
-/**
- * Loads the exchange-rate table once and converts published amounts to US cents: the rate of
- * the value date when one is stored, else the year's average; no rate gives no value (never 0).
- */
+/** Loads the exchange-rate table once and converts published amounts to US cents. */
 export async function loadUsdConverter(db: Db): Promise<UsdConverter> {
-  const rows = await db.selectFrom('exchange_rate').selectAll().execute();
+  return usdConverter(await loadExchangeRates(db));
+}
+
+export async function loadExchangeRates(db: Db): Promise<ExchangeRateTable[]> {
+  return db.selectFrom('exchange_rate').selectAll().execute();
+}
+
+/**
+ * Converts published amounts to US cents: the rate of the value date when one is known, else
+ * the year's average; no rate gives no value (never 0).
+ */
+export function usdConverter(rows: readonly ExchangeRateTable[]): UsdConverter {
   const rates = new Map(rows.map((row) => [`${row.currency}/${row.period}`, row]));
   return (amount: Money) => {
     if (amount.currency === 'USD') {

@@ -1,0 +1,125 @@
+import { CompiledQuery } from 'kysely';
+import type { Db } from './database.ts';
+import type { BulkTable, SqlValue } from './flat-rows.ts';
+import { isPostgres } from './schema-helpers.ts';
+
+export { bulkTable, type BulkTable, type SqlValue } from './flat-rows.ts';
+
+/**
+ * Many-row writes on either dialect without Kysely's query builder. The importer writes hundreds
+ * of thousands of rows a minute, and building and compiling one statement per activity and
+ * table cost more than storing the rows did. Rows arrive flat (see flat-rows.ts) and go out
+ * in chunks of a few fixed sizes, so that the text of each
+ * statement recurs and SQLite's prepared-statement cache (db/sqlite.ts) reuses it.
+ */
+
+// Rows per statement, largest first: a remainder is sent in the smaller sizes, so a table needs
+// at most four statement texts. 64 rows of the widest table (26 columns) stay far below
+// SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
+const CHUNK_ROWS = [64, 16, 4, 1] as const;
+
+const texts = new Map<string, string>();
+
+/** `rows` tuples of placeholders, each value cast to its type when `types` are given. */
+function tuples(postgres: boolean, width: number, rows: number, types?: readonly string[]) {
+  const list: string[] = [];
+  for (let row = 0; row < rows; row++) {
+    const marks: string[] = [];
+    for (let column = 0; column < width; column++) {
+      const mark = postgres ? `$${row * width + column + 1}` : '?';
+      const type = types?.[column];
+      marks.push(type ? `cast(${mark} as ${type})` : mark);
+    }
+    list.push(`(${marks.join(', ')})`);
+  }
+  return list.join(', ');
+}
+
+/** A statement text for `rows` rows, made once. */
+function text(key: string, make: () => string): string {
+  let found = texts.get(key);
+  if (found === undefined) {
+    found = make();
+    texts.set(key, found);
+  }
+  return found;
+}
+
+function quote(identifier: string): string {
+  return `"${identifier}"`;
+}
+
+export interface InsertOptions {
+  /** Columns to return of every row, in no particular order: match them by a key. */
+  returning?: readonly string[];
+  /** An `on conflict …` clause, the same on both dialects. */
+  onConflict?: string;
+}
+
+/** Rows of `width` values in chunks of the sizes above. */
+async function inChunks(
+  width: number,
+  values: readonly SqlValue[],
+  run: (rows: number, chunk: SqlValue[]) => Promise<void>,
+): Promise<void> {
+  if (values.length % width !== 0) {
+    throw new Error(`${values.length} values do not make rows of ${width}`);
+  }
+  const total = values.length / width;
+  let row = 0;
+  for (const size of CHUNK_ROWS) {
+    while (total - row >= size) {
+      await run(size, values.slice(row * width, (row + size) * width));
+      row += size;
+    }
+  }
+}
+
+/** Inserts flat rows (their count is `values.length / columns.length`). */
+export async function insertFlat<R = never>(
+  db: Db,
+  table: BulkTable,
+  values: readonly SqlValue[],
+  options: InsertOptions = {},
+): Promise<R[]> {
+  const postgres = isPostgres(db);
+  const returning = options.returning ?? [];
+  const width = table.columns.length;
+  const out: R[] = [];
+  await inChunks(width, values, async (rows, chunk) => {
+    const key = `insert ${postgres} ${table.name} ${rows} ${returning.join()} ${options.onConflict}`;
+    const sql = text(key, () => {
+      const columns = table.columns.map(quote).join(', ');
+      const conflict = options.onConflict ? ` ${options.onConflict}` : '';
+      const tail = returning.length > 0 ? ` returning ${returning.map(quote).join(', ')}` : '';
+      const list = tuples(postgres, width, rows);
+      return `insert into ${quote(table.name)} (${columns}) values ${list}${conflict}${tail}`;
+    });
+    const result = await db.executeQuery<R>(CompiledQuery.raw(sql, chunk));
+    for (const row of result.rows) out.push(row);
+  });
+  return out;
+}
+
+/**
+ * Sets columns of rows by their id: `values` holds, per row, the table's columns then the id;
+ * `types` are the columns' SQL types (PostgreSQL does not infer them in a VALUES list).
+ */
+export async function updateFlatById(
+  db: Db,
+  table: BulkTable,
+  types: readonly string[],
+  values: readonly SqlValue[],
+): Promise<void> {
+  const postgres = isPostgres(db);
+  const width = table.columns.length + 1;
+  await inChunks(width, values, async (rows, chunk) => {
+    const sql = text(`update ${postgres} ${table.name} ${rows}`, () => {
+      const sets = table.columns.map((c, i) => `${quote(c)} = v.column${i + 1}`);
+      const list = tuples(postgres, width, rows, [...types, 'integer']);
+      const name = quote(table.name);
+      return `update ${name} set ${sets.join(', ')} from (values ${list}) as v where ${name}."id" = v.column${width}`;
+    });
+    await db.executeQuery(CompiledQuery.raw(sql, chunk));
+  });
+}
