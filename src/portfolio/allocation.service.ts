@@ -230,7 +230,7 @@ export async function computeAllocations(
  * Keeps each activity's counted commitments and disbursements beside it, for lists and sorting,
  * and its entry in the search index, whose facets come from its allocations.
  */
-async function updateActivityTotals(db: Db, { rows, activities }: Allocated): Promise<void> {
+async function updateTotalsAndSearch(db: Db, { rows, activities }: Allocated): Promise<void> {
   const totals = new Map(activities.map(({ id }) => [id, { commitments: 0, disbursements: 0 }]));
   const allocationsOf = new Map<number, AllocationTable[]>();
   for (const row of rows) {
@@ -269,7 +269,7 @@ export async function refreshAllocations(db: Db, activityIds: readonly number[])
     const allocated = await allocate(db, activityIds.slice(start, start + CHUNK));
     await insertAllocations(db, allocated.rows);
     await applyRollupDelta(db, rollupDelta(allocated.rows, 1));
-    await updateActivityTotals(db, allocated);
+    await updateTotalsAndSearch(db, allocated);
   }
 }
 
