@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { openStore } from '../src/db/database.ts';
-import { percentile, timings } from './timing.ts';
+import { getJson, percentile, timings } from './timing.ts';
 
 const [baseUrl = 'http://127.0.0.1:8080', apiRounds = '30', rawRounds = apiRounds] =
   process.argv.slice(2);
@@ -62,11 +62,9 @@ const api: number[] = [];
 const raw: number[] = [];
 console.log(`query: API p50 / p95 | raw GROUP BY p50 / p95 | raw p95 ÷ API p95`);
 for (const query of QUERIES) {
-  const apiTimes = await timings(Number(apiRounds), async () => {
-    const response = await fetch(`${baseUrl}/api/aggregate?${query}`);
-    await response.json();
-    if (!response.ok) throw new Error(`${query}: ${response.status}`);
-  });
+  const apiTimes = await timings(Number(apiRounds), () =>
+    getJson(`${baseUrl}/api/aggregate?${query}`),
+  );
   const statement = rawQuery(query);
   const rawTimes = await timings(Number(rawRounds), () => statement.execute(store.db));
   api.push(...apiTimes);

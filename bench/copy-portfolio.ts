@@ -34,11 +34,12 @@ const { rows: tables } = await sql<{ table_name: string }>`
 const names = tables.map((t) => t.table_name);
 await sql`truncate ${sql.join(names.map((n) => sql.id(n)))} cascade`.execute(target.db);
 
+/** SQLite gives numbers, text and nulls here (no table holds blobs). */
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return `"${text.replace(/"/g, '""')}"`;
+  if (typeof value === 'string') return `"${value.replace(/"/g, '""')}"`;
+  throw new Error(`copy-portfolio: cannot copy a value of type ${typeof value}`);
 }
 
 /** Streams one table's rows as CSV into `\copy` (foreign keys unchecked: the rows are whole). */

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { AggregateQuerySchema } from '../src/portfolio/aggregate.schema.ts';
 import { aggregate } from '../src/portfolio/aggregate.service.ts';
+import type { ActivityInput } from '../src/portfolio/activity.model.ts';
+import { storeActivities } from '../src/portfolio/activity.service.ts';
 import { loadDemoPortfolio } from '../src/portfolio/demo.service.ts';
+import { generateDemoPortfolio } from '../src/portfolio/demo/generate.ts';
+import { loadUsdConverter } from '../src/reference/fx.service.ts';
 import { verifyRollups } from '../src/portfolio/rollup-verify.service.ts';
 import {
   clusterSummary,
@@ -122,6 +126,41 @@ for (const dialect of DIALECTS) {
       expect(() => AggregateQuerySchema.parse({ yearFrom: '2020', yearTo: '2010' })).toThrow(
         /yearFrom/,
       );
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`portfolio aggregates beyond 2^53 cents on ${dialect}`, () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await newTestStore(dialect);
+      await syncReferenceData(store.db);
+    });
+    afterAll(() => store.dispose());
+
+    it('sums more than $90 trillion without failing, to the precision a JSON number has', async () => {
+      const template = generateDemoPortfolio()[0]!;
+      const huge = (n: number): ActivityInput => ({
+        ...template,
+        iatiIdentifier: `${template.iatiIdentifier}-HUGE-${n}`,
+        budgets: [],
+        transactions: [
+          {
+            ...template.transactions.find((t) => t.type === '2')!,
+            date: '2020-01-01',
+            amount: { value: '60000000000000.00', currency: 'USD', valueDate: '2020-01-01' },
+          },
+        ],
+      });
+      await storeActivities(store.db, [huge(1), huge(2)], {
+        isDemo: true,
+        importRunId: null,
+        toUsd: await loadUsdConverter(store.db),
+      });
+      const answer = await ask(store.db, { by: 'year' });
+      expect(answer.total).toBe(120e12);
+      expect(answer.rows).toEqual([{ year: 2020, value: 120e12 }]);
     });
   });
 }

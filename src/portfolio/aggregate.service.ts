@@ -79,8 +79,10 @@ async function sumCents(db: Db, query: AggregateQuery, dimensions: readonly Dime
   const groupBy = dimensions.map((d) => sql.ref(COLUMN[d]));
   const select = columns.length ? sql`${sql.join(columns)}, ` : sql``;
   const group = groupBy.length ? sql`group by ${sql.join(groupBy)}` : sql``;
+  // Summed as doubles: a large portfolio's cents can pass 2^53 ($90 trillion), which SQLite
+  // will not hand JavaScript as an integer; below that, whole cents still add up exactly.
   const { rows } = await sql<SummedRow>`
-    select ${select}sum(usd_cents) as cents
+    select ${select}sum(cast(usd_cents as double precision)) as cents
     from ${source}
     where ${sql.join(where, sql` and `)}
     ${group}`.execute(db);

@@ -290,7 +290,7 @@ const TOTALS = bulkTable('activity', ['commitments_cents', 'disbursements_cents'
  * Keeps each activity's counted commitments and disbursements beside it, for lists and sorting,
  * and its entry in the search index, whose facets come from its allocations.
  */
-async function updateActivityTotals(
+async function updateTotalsAndSearch(
   db: Db,
   { rows, activities }: Allocated,
   fresh: ReadonlyMap<number, KnownActivity>,
@@ -344,6 +344,6 @@ export async function refreshAllocations(
     const allocated = await allocate(db, activityIds.slice(start, start + CHUNK), fresh);
     await insertAllocations(db, allocated.rows);
     await applyRollupDelta(db, rollupDelta(allocated.rows, 1));
-    await updateActivityTotals(db, allocated, fresh);
+    await updateTotalsAndSearch(db, allocated, fresh);
   }
 }
