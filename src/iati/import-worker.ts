@@ -110,7 +110,10 @@ export class ImportWorker {
     post({ type: 'open', session, source: options.source, rates: options.rates });
     const pump = async () => {
       try {
-        for await (const chunk of input as AsyncIterable<Uint8Array>) {
+        for await (const chunk of input as AsyncIterable<Uint8Array | string>) {
+          if (typeof chunk === 'string') {
+            throw new TypeError('the importer reads bytes; do not set an encoding on the stream');
+          }
           // A copy of its own, handed over whole: a read buffer may share memory with others.
           const bytes = new Uint8Array(chunk);
           state.inFlight += bytes.length;
