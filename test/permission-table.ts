@@ -87,6 +87,17 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
   'GET /api/activities.csv': { url: '/api/activities.csv?country=KZ', allowed: 'everyone' },
   'GET /api/activities.xlsx': { url: '/api/activities.xlsx?country=KZ', allowed: 'everyone' },
   'GET /api/activities/:id': { url: '/api/activities/NONE', allowed: 'everyone' },
+  'GET /api/activities/:id/curation': {
+    url: '/api/activities/NONE/curation',
+    allowed: ['secretariat'],
+  },
+  'PUT /api/activities/:id/curation': {
+    url: '/api/activities/NONE/curation',
+    // No such activity: the secretariat gets through to a 404 and nothing is stored.
+    body: JSON.stringify({ cluster: 3, corridors: [1] }),
+    contentType: 'application/json',
+    allowed: ['secretariat'],
+  },
   'GET /api/quality': { url: '/api/quality', allowed: 'everyone' },
   'GET /api/overview': { url: '/api/overview', allowed: 'everyone' },
   'GET /api/aggregate': { url: '/api/aggregate?by=country', allowed: 'everyone' },

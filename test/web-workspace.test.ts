@@ -102,6 +102,44 @@ describe.skipIf(unavailable !== null)('the workspace in Chromium', () => {
     },
   );
 
+  it('lets the secretariat tag a project with its cluster and corridors', async () => {
+    await signIn('analyst@demo.caravan.example', DEMO_PASSWORD);
+    await eventually(() => page.url()).toMatch(/\/workspace\?/);
+    const { iati_identifier: id } = await portal.store.db
+      .selectFrom('activity')
+      .select('iati_identifier')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const detailPath = `${portal.url}/api/activities/${encodeURIComponent(id)}`;
+    const detail = async () =>
+      (
+        (await (await fetch(detailPath)).json()) as {
+          activity: { cluster: number | null; corridors: number[] };
+        }
+      ).activity;
+    const before = await detail();
+    const corridor = [1, 2, 3, 4, 5, 6].find((n) => !before.corridors.includes(n))!;
+    const cluster = before.cluster === 5 ? 4 : 5;
+
+    await page.goto(`${portal.url}/projects/${encodeURIComponent(id)}?lang=en`);
+    await page.getByLabel('Cluster', { exact: true }).selectOption(String(cluster));
+    await page.getByRole('checkbox', { name: new RegExp(`Corridor ${corridor}:`) }).check();
+    await page.getByRole('button', { name: 'Save the tags' }).click();
+    await eventually(() => page.locator('#curation-saved').textContent()).toMatch(
+      /Saved by analyst@demo\.caravan\.example/,
+    );
+    await eventually(() => page.locator('.summary-list').textContent()).toContain(
+      `Corridor ${corridor}:`,
+    );
+    expect(await detail()).toMatchObject({
+      cluster,
+      corridors: [...before.corridors, corridor].sort((a, b) => a - b),
+    });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('shows admins the users, their tokens and the audit trail', async () => {
     await signIn('admin@demo.caravan.example', DEMO_PASSWORD);
     await eventually(() => page.url()).toMatch(/\/workspace\?/);

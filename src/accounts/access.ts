@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'climate.manage',
   'results.manage',
   'reports.manage',
+  'portfolio.curate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +48,7 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'climate.manage',
     'results.manage',
     'reports.manage',
+    'portfolio.curate',
   ],
   partner_officer: ['iati.import', 'tokens.own', 'account.own', 'facility.read'],
   focal_point: ['tokens.own', 'account.own', 'facility.read', 'facility.propose'],

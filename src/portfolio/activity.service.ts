@@ -10,6 +10,7 @@ import {
 } from './activity.repository.ts';
 import { refreshAllocations, removeAllocations, type KnownActivity } from './allocation.service.ts';
 import { affectedActivities } from './counting.ts';
+import { applyCurations } from './curation.service.ts';
 
 export type StoreOutcome = 'imported' | 'unchanged' | 'replaced';
 
@@ -83,8 +84,14 @@ async function storeDistinct(
 
   const changed = batch.filter((_, i) => results[i]!.outcome !== 'unchanged');
   const inserted = await insertActivityRows(trx, changed, meta);
+  // A curated activity's stored document now differs from its rows: it is read back.
+  const curated = await applyCurations(
+    trx,
+    inserted.map(({ id }, i) => ({ id, identifier: changed[i]!.identifier })),
+  );
   const fresh = new Map<number, KnownActivity>();
   inserted.forEach(({ id, transactionIds }, i) => {
+    if (curated.has(id)) return;
     const rows = changed[i]!;
     const transactions = new Map(
       rows.transactionCents.map((cents, seq) => [seq, { id: transactionIds[seq]!, cents }]),

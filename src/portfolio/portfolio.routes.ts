@@ -8,12 +8,14 @@ import {
   activityRows,
 } from './activities-export.ts';
 import type { Store } from '../db/database.ts';
-import { zodQuery } from '../server/zod-route.ts';
+import { callerOf } from '../facility/caller.ts';
+import { documented, zodQuery } from '../server/zod-route.ts';
 import { AggregateQuerySchema } from './aggregate.schema.ts';
 import { aggregate } from './aggregate.service.ts';
 import { ActivitiesQuerySchema } from './activities.schema.ts';
 import { listActivities } from './activities.service.ts';
 import { getActivity } from './activity-detail.service.ts';
+import { CurationInputSchema, getCuration, setCuration } from './curation.service.ts';
 import { publisherQuality } from './quality.service.ts';
 import { portfolioOverview } from './overview.service.ts';
 import {
@@ -82,6 +84,39 @@ export function registerPortfolioRoutes(app: FastifyInstance, store: Store): voi
       },
     },
     (request) => getActivity(store.db, request.params.id),
+  );
+  app.get<{ Params: { id: string } }>(
+    '/api/activities/:id/curation',
+    {
+      config: { permission: 'portfolio.curate' },
+      schema: {
+        summary: 'An activity’s cluster and corridor tags with who set them (secretariat)',
+        tags: ['portfolio'],
+      },
+    },
+    async (request) => ({ curation: await getCuration(store.db, request.params.id) }),
+  );
+  app.put<{ Params: { id: string } }>(
+    '/api/activities/:id/curation',
+    {
+      config: { permission: 'portfolio.curate' },
+      ...documented(
+        {
+          summary: 'Tag an activity with its CAREC cluster and corridors (secretariat)',
+          tags: ['portfolio'],
+        },
+        { body: CurationInputSchema },
+      ),
+    },
+    async (request, reply) => {
+      const result = await setCuration(
+        store.db,
+        callerOf(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(result.outcome === 'recorded' ? 201 : 200).send(result);
+    },
   );
   app.get(
     '/api/quality',

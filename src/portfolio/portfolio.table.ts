@@ -208,7 +208,18 @@ export interface ActivitySortTable {
   commitments_cents: number;
 }
 
+/** The secretariat's cluster and corridor tags, by IATI identifier (see curation.service.ts). */
+export interface ActivityCurationTable {
+  iati_identifier: string;
+  cluster_code: number | null;
+  /** Corridor numbers, comma-separated, ascending; empty for none. */
+  corridors: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface PortfolioTables {
+  activity_curation: ActivityCurationTable;
   activity_search: ActivitySearchTable;
   activity_sort: ActivitySortTable;
   activity: ActivityTable;

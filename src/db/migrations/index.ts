@@ -15,6 +15,7 @@ import * as climate from './2026_11_29_040_climate.ts';
 import * as results from './2026_11_29_041_results.ts';
 import * as conferenceRecords from './2026_11_29_042_conference_records.ts';
 import * as reportSnapshot from './2026_11_29_043_report_snapshot.ts';
+import * as activityCuration from './2026_11_29_044_activity_curation.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -34,4 +35,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_29_041_results': results,
   '2026_11_29_042_conference_records': conferenceRecords,
   '2026_11_29_043_report_snapshot': reportSnapshot,
+  '2026_11_29_044_activity_curation': activityCuration,
 };

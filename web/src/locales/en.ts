@@ -148,6 +148,13 @@ export const en = {
     documents: 'Documents',
     related: 'Related projects',
   },
+  curation: {
+    title: 'Cluster and corridors',
+    lead: 'CAREC’s own tags, which IATI does not carry. They apply to the project’s money everywhere in the portfolio and stay when its publisher sends a newer version.',
+    bySectors: 'By its sectors (no cluster set)',
+    save: 'Save the tags',
+    saved: 'Saved by {{who}}. The portfolio counts the project under these tags now.',
+  },
   summary: {
     member: 'CAREC member country',
     cluster: 'CAREC 2030 cluster {{code}}',

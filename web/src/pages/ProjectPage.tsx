@@ -14,6 +14,8 @@ import { isDemo } from '../features/explore/ProjectList.tsx';
 import { CarecMap } from '../features/map/CarecMap.tsx';
 import { AmountBars } from '../features/portfolio/AmountBars.tsx';
 import { YearChart } from '../features/portfolio/YearChart.tsx';
+import { useSession } from '../app/session.tsx';
+import { CurationForm } from '../features/project/CurationForm.tsx';
 import { useProject, type ActivityDetail } from '../features/project/api.ts';
 import { Results } from '../features/project/Results.tsx';
 
@@ -29,8 +31,9 @@ function sum<T extends { measure: string; value: number }>(
   return [...out].map(([k, value]) => ({ key: k, value })).sort((a, b) => b.value - a.value);
 }
 
-function Project({ detail }: { detail: ActivityDetail }) {
+function Project({ detail, onChanged }: { detail: ActivityDetail; onChanged: () => void }) {
   const { t } = useTranslation();
+  const session = useSession();
   const names = useNames();
   const codes = useCodeNames();
   const format = useFormat();
@@ -211,6 +214,14 @@ function Project({ detail }: { detail: ActivityDetail }) {
         highlight={activity.recipientCountries.map((c) => c.code)}
         points={points}
       />
+      {session.can('portfolio.curate') ? (
+        <CurationForm
+          identifier={activity.iatiIdentifier}
+          cluster={activity.cluster}
+          corridors={activity.corridors}
+          onSaved={onChanged}
+        />
+      ) : null}
       <Results results={activity.results} />
       <div className="grid-2">
         <section className="card" aria-labelledby="documents-heading">
@@ -255,5 +266,5 @@ export default function ProjectPage() {
   const project = useProject(id);
   if (project.state === 'failed') return <ErrorMessage error={project.error} />;
   if (project.state === 'loading') return <Loading />;
-  return <Project detail={project.data} />;
+  return <Project detail={project.data} onChanged={project.reload} />;
 }
