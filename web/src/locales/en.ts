@@ -17,6 +17,9 @@ export const en = {
   nav: {
     home: 'Home',
     explore: 'Explore projects',
+    climate: 'Climate finance',
+    results: 'Results',
+    report: 'Conference report',
     facility: 'Preparation facility',
     workspace: 'Workspace',
     signIn: 'Sign in',

@@ -18,6 +18,9 @@ export const ru: Messages = {
   nav: {
     home: 'Главная',
     explore: 'Проекты',
+    climate: 'Климатическое финансирование',
+    results: 'Результаты',
+    report: 'Доклад конференции',
     facility: 'Фонд подготовки',
     workspace: 'Рабочее место',
     signIn: 'Войти',
