@@ -34,6 +34,8 @@ const Facility = lazy(() => import('../pages/FacilityPage.tsx'));
 const Climate = lazy(() => import('../pages/ClimatePage.tsx'));
 const Results = lazy(() => import('../pages/ResultsPage.tsx'));
 const Report = lazy(() => import('../pages/ReportPage.tsx'));
+const ClimateShares = lazy(() => import('../pages/ClimateSharesPage.tsx'));
+const ResultsValues = lazy(() => import('../pages/ResultsValuesPage.tsx'));
 const FacilityProposals = lazy(() => import('../pages/FacilityProposalsPage.tsx'));
 const FacilityProposal = lazy(() => import('../pages/FacilityProposalPage.tsx'));
 const FacilityDraft = lazy(() => import('../pages/FacilityDraftPage.tsx'));
@@ -69,6 +71,8 @@ export function App() {
               <Route path="/workspace/users" element={<Users />} />
               <Route path="/workspace/tokens" element={<Tokens />} />
               <Route path="/workspace/audit" element={<Audit />} />
+              <Route path="/workspace/climate" element={<ClimateShares />} />
+              <Route path="/workspace/results" element={<ResultsValues />} />
               <Route path="/workspace/facility" element={<FacilityProposals />} />
               <Route path="/workspace/facility/new" element={<FacilityDraft />} />
               <Route

@@ -190,6 +190,14 @@ export const en = {
         title: 'Project preparation facility',
         text: 'Proposals, screening, reviews, committee meetings, grants and the fund’s ledger.',
       },
+      climate: {
+        title: 'Climate shares',
+        text: 'Record, edit and delete activities’ climate shares by the banks’ component method, with source and date.',
+      },
+      results: {
+        title: 'Results values',
+        text: 'Enter baselines, targets and actuals of the results framework’s indicators per member and year.',
+      },
       import: {
         title: 'Import IATI files',
         text: 'Upload a partner’s IATI activity file and follow each activity as it is stored.',

@@ -80,7 +80,7 @@ export function ReportOverview({ report }: { report: ReportAnswer }) {
   const { t } = useReportText();
   const w = useReportWords();
   const format = useFormat();
-  const dollars = useDollars();
+  const dollars = (cents: number) => format.money(cents / 100);
   const figures = (which: 'cumulative' | 'sinceLast') => {
     const f = report.portfolio[which];
     return [

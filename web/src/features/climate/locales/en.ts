@@ -118,8 +118,6 @@ export const en = {
     recordedBy: 'Recorded by',
     demo: 'demo',
     none: 'No climate shares are recorded yet.',
-    cancel: 'Start again',
-    editing: 'Editing the shares of {{id}}',
     errors: {
       required: 'Required.',
       percent: 'A percentage from 0 to 100, at most two decimals.',
