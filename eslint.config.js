@@ -39,7 +39,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+src/(db|server/(?!errors)|cli|iati/parse)',
+              regex: '^(\\.\\./)+src/((db|cli|iati/parse)/|server/(?!errors))',
               message:
                 'The web app may import types and reference data from src/, not server code.',
             },

@@ -25,7 +25,7 @@ export default defineConfig({
             },
             {
               name: 'shell',
-              test: /web[\\/]src[\\/](app[\\/](?!codes)|components[\\/](?!echarts)|features[\\/]portfolio|locales)|src[\\/]reference[\\/](countries|clusters|corridors|organisations)|src[\\/]accounts[\\/]access/,
+              test: /web[\\/]src[\\/](app[\\/](?!codes)|components[\\/](?!echarts|fields|useAction)|features[\\/]portfolio|locales)|src[\\/]reference[\\/](countries|clusters|corridors|organisations)|src[\\/]accounts[\\/]access/,
             },
             {
               // The facility's pages share one chunk of its components and words, which no

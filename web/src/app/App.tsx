@@ -31,6 +31,11 @@ const Users = lazy(() => import('../pages/UsersPage.tsx'));
 const Tokens = lazy(() => import('../pages/TokensPage.tsx'));
 const Audit = lazy(() => import('../pages/AuditPage.tsx'));
 const Facility = lazy(() => import('../pages/FacilityPage.tsx'));
+const Climate = lazy(() => import('../pages/ClimatePage.tsx'));
+const Results = lazy(() => import('../pages/ResultsPage.tsx'));
+const Report = lazy(() => import('../pages/ReportPage.tsx'));
+const ClimateShares = lazy(() => import('../pages/ClimateSharesPage.tsx'));
+const ResultsValues = lazy(() => import('../pages/ResultsValuesPage.tsx'));
 const FacilityProposals = lazy(() => import('../pages/FacilityProposalsPage.tsx'));
 const FacilityProposal = lazy(() => import('../pages/FacilityProposalPage.tsx'));
 const FacilityDraft = lazy(() => import('../pages/FacilityDraftPage.tsx'));
@@ -57,12 +62,17 @@ export function App() {
               <Route path="/clusters/:code" element={<Cluster />} />
               <Route path="/corridors/:n" element={<Corridor />} />
               <Route path="/facility" element={<Facility />} />
+              <Route path="/climate" element={<Climate />} />
+              <Route path="/results" element={<Results />} />
+              <Route path="/report" element={<Report />} />
               <Route path="/signin" element={<SignIn />} />
               <Route path="/workspace" element={<Workspace />} />
               <Route path="/workspace/import" element={<Import />} />
               <Route path="/workspace/users" element={<Users />} />
               <Route path="/workspace/tokens" element={<Tokens />} />
               <Route path="/workspace/audit" element={<Audit />} />
+              <Route path="/workspace/climate" element={<ClimateShares />} />
+              <Route path="/workspace/results" element={<ResultsValues />} />
               <Route path="/workspace/facility" element={<FacilityProposals />} />
               <Route path="/workspace/facility/new" element={<FacilityDraft />} />
               <Route

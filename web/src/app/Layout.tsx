@@ -78,6 +78,9 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('nav.home')}
             </NavLink>
             <NavLink to={local('/explore')}>{t('nav.explore')}</NavLink>
+            <NavLink to={local('/climate')}>{t('nav.climate')}</NavLink>
+            <NavLink to={local('/results')}>{t('nav.results')}</NavLink>
+            <NavLink to={local('/report')}>{t('nav.report')}</NavLink>
             <NavLink to={local('/facility')}>{t('nav.facility')}</NavLink>
             {session.user ? (
               <NavLink to={local('/workspace')}>{t('nav.workspace')}</NavLink>

@@ -7,6 +7,22 @@ import {
   TRANSACTION_TYPE_NAMES_RU,
   type CodelistName,
 } from '../../../src/reference/codes.ts';
+import {
+  DOCUMENT_CATEGORY_NAMES_RU,
+  POLICY_MARKER_NAMES_RU,
+  POLICY_SIGNIFICANCE_NAMES_RU,
+  RELATED_ACTIVITY_TYPE_NAMES_RU,
+  RESULT_TYPE_NAMES_RU,
+} from '../../../src/reference/codes-ru.ts';
+
+/** Russian names of the other lists the pages show (Caravan's translations, codes-ru.ts). */
+const RUSSIAN: Partial<Record<CodelistName, ReadonlyMap<string, string>>> = {
+  ResultType: RESULT_TYPE_NAMES_RU,
+  PolicyMarker: POLICY_MARKER_NAMES_RU,
+  PolicySignificance: POLICY_SIGNIFICANCE_NAMES_RU,
+  RelatedActivityType: RELATED_ACTIVITY_TYPE_NAMES_RU,
+  DocumentCategory: DOCUMENT_CATEGORY_NAMES_RU,
+};
 
 /** IATI code names in the current language (Caravan's Russian where IATI has none). */
 export interface CodeNames {
@@ -40,7 +56,7 @@ export function useCodeNames(): CodeNames {
         return category ? `${category}: ${english}` : english;
       },
       transactionType: (code) => named('TransactionType', code, TRANSACTION_TYPE_NAMES_RU),
-      code: (list, code) => named(list, code),
+      code: (list, code) => named(list, code, RUSSIAN[list]),
     };
   }, [i18n.language, t]);
 }

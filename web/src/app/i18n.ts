@@ -3,14 +3,24 @@ import { initReactI18next } from 'react-i18next';
 import { en, type Messages } from '../locales/en.ts';
 import { ru } from '../locales/ru.ts';
 import type { FacilityMessages } from '../features/facility/locales/en.ts';
+import type { ClimateMessages } from '../features/climate/locales/en.ts';
+import type { ResultsMessages } from '../features/results/locales/en.ts';
+import type { ReportMessages } from '../features/report/locales/en.ts';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    // The facility's messages are added when its pages load (features/facility/text.ts).
-    resources: { translation: Messages & { facility: FacilityMessages } };
+    // A feature's messages are added when its pages load (features/*/text.ts).
+    resources: {
+      translation: Messages & {
+        facility: FacilityMessages;
+        climate: ClimateMessages;
+        results: ResultsMessages;
+        report: ReportMessages;
+      };
+    };
   }
 }
 

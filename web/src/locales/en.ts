@@ -17,6 +17,9 @@ export const en = {
   nav: {
     home: 'Home',
     explore: 'Explore projects',
+    climate: 'Climate finance',
+    results: 'Results',
+    report: 'Conference report',
     facility: 'Preparation facility',
     workspace: 'Workspace',
     signIn: 'Sign in',
@@ -193,6 +196,14 @@ export const en = {
       facility: {
         title: 'Project preparation facility',
         text: 'Proposals, screening, reviews, committee meetings, grants and the fund’s ledger.',
+      },
+      climate: {
+        title: 'Climate shares',
+        text: 'Record, edit and delete activities’ climate shares by the banks’ component method, with source and date.',
+      },
+      results: {
+        title: 'Results values',
+        text: 'Enter baselines, targets and actuals of the results framework’s indicators per member and year.',
       },
       import: {
         title: 'Import IATI files',

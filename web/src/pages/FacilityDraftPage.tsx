@@ -17,7 +17,7 @@ import { proposalHref } from '../features/facility/ProposalList.tsx';
 import { formOf } from '../features/facility/proposalForm.ts';
 import { ProposalFormView } from '../features/facility/ProposalFormView.tsx';
 import { useFacilityText } from '../features/facility/text.ts';
-import { useAction } from '../features/facility/useAction.ts';
+import { useAction } from '../components/useAction.ts';
 import { RequireAccess } from '../features/workspace/RequireAccess.tsx';
 import '../features/facility/facility.css';
 

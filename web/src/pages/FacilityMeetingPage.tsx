@@ -7,9 +7,9 @@ import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { AgendaItemView } from '../features/facility/AgendaItemView.tsx';
 import { post, useMeeting, useProposals, type Meeting } from '../features/facility/api.ts';
 import { FacilityHead } from '../features/facility/FacilityNav.tsx';
-import { SelectField } from '../features/facility/fields.tsx';
+import { SelectField } from '../components/fields.tsx';
 import { useFacilityText } from '../features/facility/text.ts';
-import { useAction } from '../features/facility/useAction.ts';
+import { useAction } from '../components/useAction.ts';
 import { RequireAccess } from '../features/workspace/RequireAccess.tsx';
 import '../features/facility/facility.css';
 

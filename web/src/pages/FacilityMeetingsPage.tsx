@@ -8,9 +8,9 @@ import { DataTable } from '../components/DataTable.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { post, useMeetings, useRules, type MeetingSummary } from '../features/facility/api.ts';
 import { FacilityHead } from '../features/facility/FacilityNav.tsx';
-import { TextField } from '../features/facility/fields.tsx';
+import { TextField } from '../components/fields.tsx';
 import { useFacilityText } from '../features/facility/text.ts';
-import { useAction } from '../features/facility/useAction.ts';
+import { useAction } from '../components/useAction.ts';
 import { RequireAccess } from '../features/workspace/RequireAccess.tsx';
 import '../features/facility/facility.css';
 

@@ -9,9 +9,11 @@ import { RequireAccess } from '../features/workspace/RequireAccess.tsx';
 const TOOLS: {
   path: string;
   permission: Permission;
-  key: 'facility' | 'import' | 'users' | 'tokens' | 'audit';
+  key: 'facility' | 'climate' | 'results' | 'import' | 'users' | 'tokens' | 'audit';
 }[] = [
   { path: '/workspace/facility', permission: 'facility.read', key: 'facility' },
+  { path: '/workspace/climate', permission: 'climate.manage', key: 'climate' },
+  { path: '/workspace/results', permission: 'results.manage', key: 'results' },
   { path: '/workspace/import', permission: 'iati.import', key: 'import' },
   { path: '/workspace/users', permission: 'users.read', key: 'users' },
   { path: '/workspace/tokens', permission: 'tokens.own', key: 'tokens' },

@@ -13,12 +13,12 @@ import {
   type ProposalState,
   type Vote,
 } from './api.ts';
-import { SelectField, TextField } from './fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
 import { centsOf, decimalOfCents, isUsdAmount, useMoney } from './money.ts';
 import { proposalHref } from './ProposalList.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { useFacilityText } from './text.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '../../components/useAction.ts';
 
 const VOTES: readonly Vote[] = ['approve', 'approve_with_conditions', 'defer', 'reject'];
 const approving = (d: Decision) => d === 'approve' || d === 'approve_with_conditions';

@@ -12,9 +12,9 @@ import {
   type DocumentKind,
   type ProposalDetail,
 } from './api.ts';
-import { SelectField } from './fields.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import { useFacilityText } from './text.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '../../components/useAction.ts';
 
 const KINDS: readonly DocumentKind[] = [
   'concept_note',

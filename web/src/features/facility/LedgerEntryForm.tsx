@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { post, type FundStatement, type LedgerRow } from './api.ts';
-import { SelectField, TextField } from './fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
 import { useMoney } from './money.ts';
 import { useFacilityText } from './text.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '../../components/useAction.ts';
 
 type EntryType = 'pledge' | 'receipt' | 'refund' | 'repayment';
 const TYPES: readonly EntryType[] = ['pledge', 'receipt', 'refund', 'repayment'];

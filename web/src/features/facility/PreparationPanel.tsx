@@ -7,10 +7,10 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { Figures } from '../../components/Figures.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { post, type ProposalDetail } from './api.ts';
-import { SelectField, TextField } from './fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
 import { centsOf, decimalOfCents, isUsdAmount, useMoney } from './money.ts';
 import { useFacilityText } from './text.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '../../components/useAction.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const GRANTED = ['approved', 'in_preparation', 'completed', 'financed', 'cancelled'];

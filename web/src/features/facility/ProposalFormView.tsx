@@ -4,7 +4,7 @@ import { ORGANISATIONS } from '../../../../src/reference/organisations.ts';
 import { useCodeNames } from '../../app/codes.ts';
 import { CLUSTERS, MEMBERS, useNames } from '../../app/names.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
-import { SelectField, TextField } from './fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
 import { useMoney } from './money.ts';
 import {
   contentOf,

@@ -5,9 +5,9 @@ import { useSession } from '../../app/session.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { post, useRules, type ProposalDetail, type RulesAnswer } from './api.ts';
-import { SelectField, TextField } from './fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
 import { useFacilityText } from './text.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '../../components/useAction.ts';
 
 type Criterion = RulesAnswer['scoring']['criteria'][number];
 

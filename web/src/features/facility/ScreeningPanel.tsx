@@ -4,9 +4,9 @@ import { useSession } from '../../app/session.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { post, type ProposalDetail } from './api.ts';
-import { SelectField, TextField } from './fields.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
 import { useFacilityText } from './text.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '../../components/useAction.ts';
 
 type Verdict = NonNullable<ProposalDetail['screening']>['verdicts'][number];
 

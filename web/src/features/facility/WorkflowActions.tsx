@@ -1,3 +1,4 @@
+import '../../components/fields.css';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ACTIONS } from '../../../../src/facility/workflow.ts';
 import { useNames } from '../../app/names.ts';
@@ -8,7 +9,7 @@ import { ErrorMessage } from '../../components/Status.tsx';
 import { post, type ProposalAction, type ProposalDetail } from './api.ts';
 import { missingForSubmission } from './proposalForm.ts';
 import { useFacilityText } from './text.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '../../components/useAction.ts';
 
 /** States in which a named country may still endorse (src/facility/proposal.service.ts). */
 const ENDORSING = ['draft', 'returned', 'submitted', 'screening'];

@@ -4,7 +4,7 @@ import type { CurationRecord } from '../../../../src/portfolio/curation.service.
 import { sendJson } from '../../app/api.ts';
 import { CLUSTERS, CORRIDORS, useNames } from '../../app/names.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
-import { useAction } from '../facility/useAction.ts';
+import { useAction } from '../../components/useAction.ts';
 
 interface Props {
   identifier: string;
