@@ -59,7 +59,7 @@ start_postgres() {
   fi
   as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w start -o "-k $pg_dir \
     -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-    -c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=1GB -c max_wal_size=16GB \
+    -c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=1GB -c max_wal_size=4GB \
     -c checkpoint_timeout=30min" >/dev/null
 }
 
