@@ -1,11 +1,12 @@
 /**
  * Drives the public API from this process (a second process from the server's) at rising
- * concurrency, and prints throughput and p99 per endpoint.
- * Usage: node bench/load.ts BASE_URL [SECONDS]
+ * concurrency, and prints throughput and p99 per endpoint, and the same for a reference server
+ * (bench/reference-server.ts) when its address is given, with the ratio of the two.
+ * Usage: node bench/load.ts BASE_URL [SECONDS] [REFERENCE_URL]
  */
 import autocannon from 'autocannon';
 
-const [baseUrl = 'http://127.0.0.1:8098', seconds = '5'] = process.argv.slice(2);
+const [baseUrl = 'http://127.0.0.1:8098', seconds = '5', referenceUrl] = process.argv.slice(2);
 
 /** Dashboard aggregates the portal asks for on every visit: the same few URLs, so cacheable. */
 const CACHED = [
@@ -50,9 +51,10 @@ async function drive(
   endpoint: string,
   connections: number,
   requests: autocannon.Request[],
+  url = baseUrl,
 ): Promise<Figure> {
   const result = await autocannon({
-    url: baseUrl,
+    url,
     connections,
     duration: Number(seconds),
     requests,
@@ -80,6 +82,11 @@ for (const connections of [1, 10, 50]) {
       { method: 'GET', setupRequest: (request) => ({ ...request, path: uncachedSearch() }) },
     ]),
   );
+  if (referenceUrl) {
+    figures.push(
+      await drive('reference (bare node:http)', connections, [{ method: 'GET' }], referenceUrl),
+    );
+  }
 }
 
 console.log('endpoint                       connections   requests/s    p99 ms   errors');
@@ -94,7 +101,18 @@ const best = (name: string) =>
     .sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!;
 const cached = best('cached dashboard aggregates');
 const uncached = best('uncached filtered searches');
+const reference = referenceUrl ? best('reference (bare node:http)') : null;
+const ratio = (f: Figure) =>
+  reference
+    ? ` = ${(f.requestsPerSecond / reference.requestsPerSecond).toFixed(3)} of the reference`
+    : '';
 console.log(
   `\nbest: cached ${cached.requestsPerSecond}/s (p99 ${cached.p99Ms} ms; target ≥ 3000/s, p99 < 100 ms), ` +
     `uncached ${uncached.requestsPerSecond}/s (p99 ${uncached.p99Ms} ms; target ≥ 500/s, p99 < 100 ms)`,
 );
+if (reference) {
+  console.log(
+    `reference ${reference.requestsPerSecond}/s (p99 ${reference.p99Ms} ms): ` +
+      `cached${ratio(cached)}, uncached${ratio(uncached)}`,
+  );
+}
