@@ -6,6 +6,13 @@ import type { Database, Db } from '../src/db/database.ts';
 import { MIGRATIONS } from '../src/db/migrations/index.ts';
 import { ActivitiesQuerySchema, type ActivitiesQuery } from '../src/portfolio/activities.schema.ts';
 import { listActivities } from '../src/portfolio/activities.service.ts';
+import { facetGroups } from '../src/portfolio/activity-search.ts';
+import {
+  searchPage,
+  SORT_KEYS,
+  type SearchPageQuery,
+  type WalkTuning,
+} from '../src/portfolio/activity-search.repository.ts';
 import type { ActivityInput } from '../src/portfolio/activity.model.ts';
 import { storeActivities } from '../src/portfolio/activity.service.ts';
 import { loadDemoPortfolio } from '../src/portfolio/demo.service.ts';
@@ -227,6 +234,42 @@ for (const dialect of DIALECTS) {
         }
       }
       expect((await listed(store.db, { q: 'road' })).length).toBeGreaterThan(10);
+    });
+
+    it('pages through matches alike whether it walks the sort order or sorts the matches', async () => {
+      /** Every page of a search, following the cursor, as the ids in order. */
+      const allPages = async (query: Omit<SearchPageQuery, 'after'>, walk: WalkTuning) => {
+        const ids: number[] = [];
+        let after: SearchPageQuery['after'] = null;
+        for (;;) {
+          const rows = await searchPage(store.db, { ...query, after }, walk);
+          ids.push(...rows.map((r) => r.id));
+          if (rows.length < query.limit) return ids;
+          const last = rows.at(-1)!;
+          after = { key: last.sort_key, id: last.id };
+        }
+      };
+      const sorting = { budget: 0 };
+      const walking = { budget: 1_000_000 };
+      const givingUp = { budget: 5 };
+      const searches = [
+        { words: 'road', groups: [] },
+        { words: undefined, groups: facetGroups({ country: ['KZ'] }) },
+        { words: undefined, groups: facetGroups({ status: ['2'], climate: 'any' }) },
+        { words: 'transmission', groups: facetGroups({ yearFrom: 2010 }) },
+      ];
+      for (const search of searches) {
+        for (const key of SORT_KEYS) {
+          for (const descending of [false, true]) {
+            const query = { ...search, key, descending, limit: 13 };
+            const sorted = await allPages(query, sorting);
+            expect(sorted.length).toBeGreaterThan(13);
+            expect(new Set(sorted).size).toBe(sorted.length);
+            expect(await allPages(query, walking)).toEqual(sorted);
+            expect(await allPages(query, givingUp)).toEqual(sorted);
+          }
+        }
+      }
     });
 
     it('never matches a filter token from the words searched', async () => {

@@ -37,6 +37,31 @@ describe('activity search tokens', () => {
     ]);
   });
 
+  it('names whole decades of a range by their decade, and the years around them one by one', () => {
+    expect(facetGroups({ yearFrom: 2010, yearTo: 2020 })[0]).toEqual([
+      facetToken('decade', 201),
+      facetToken('year', 2020),
+    ]);
+    expect(facetGroups({ yearFrom: 2008, yearTo: 2031 })[0]).toEqual([
+      facetToken('year', 2008),
+      facetToken('year', 2009),
+      facetToken('decade', 201),
+      facetToken('decade', 202),
+      facetToken('year', 2030),
+      facetToken('year', 2031),
+    ]);
+    // The 2100s are beyond the decades: 2100 is named alone, later years by the open end.
+    expect(facetGroups({ yearFrom: 2090 })[0]).toEqual([
+      facetToken('decade', 209),
+      facetToken('year', 2100),
+      facetToken('year', '>2100'),
+    ]);
+    expect(facetGroups({ yearTo: 1909 })[0]).toEqual([
+      facetToken('year', '<1900'),
+      facetToken('decade', 190),
+    ]);
+  });
+
   it('groups the values of one filter as alternatives and the filters as requirements', () => {
     const groups = facetGroups({ country: ['KZ', 'UZ'], status: ['2'], climate: 'any' });
     expect(groups).toHaveLength(3);

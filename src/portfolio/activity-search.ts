@@ -21,6 +21,7 @@ const FACET = {
   partner: 'p',
   status: 't',
   year: 'y',
+  decade: 'e',
   climate: 'm',
 } as const;
 
@@ -39,6 +40,15 @@ const AFTER = `>${LAST_YEAR}`;
 function yearValue(year: number): string | number {
   return year < FIRST_YEAR ? BEFORE : year > LAST_YEAR ? AFTER : year;
 }
+
+/**
+ * A year range names whole decades by a token of their own: a range of years is an OR of
+ * posting lists each nearly as long as the activities of a year, so ten years in one list
+ * make it several times cheaper. Decades run from the 1900s to the 2090s.
+ */
+const decadeOf = (year: number) => Math.floor(year / 10);
+const FIRST_DECADE = decadeOf(FIRST_YEAR);
+const LAST_DECADE = decadeOf(LAST_YEAR) - 1;
 
 const CLIMATE = ['mitigation', 'adaptation', 'drr'] as const;
 
@@ -68,6 +78,8 @@ export function entryFacets(
     if (row.cluster_code) tokens.add(facetToken('cluster', row.cluster_code));
     if (row.partner) tokens.add(facetToken('partner', row.partner));
     tokens.add(facetToken('year', yearValue(row.year)));
+    const decade = decadeOf(row.year);
+    if (decade >= FIRST_DECADE && decade <= LAST_DECADE) tokens.add(facetToken('decade', decade));
     for (const marker of CLIMATE) if (row[marker] > 0) tokens.add(facetToken('climate', marker));
   }
   return [...tokens].sort();
@@ -95,11 +107,20 @@ export function facetGroups(filters: Filters): string[][] {
   if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {
     const from = filters.yearFrom ?? FIRST_YEAR;
     const to = filters.yearTo ?? LAST_YEAR;
-    const years: (string | number)[] = [];
-    if (filters.yearFrom === undefined) years.push(BEFORE);
-    for (let year = from; year <= to; year++) years.push(year);
-    if (filters.yearTo === undefined) years.push(AFTER);
-    anyOf('year', years);
+    const tokens: string[] = [];
+    if (filters.yearFrom === undefined) tokens.push(facetToken('year', BEFORE));
+    for (let year = from; year <= to;) {
+      const decade = decadeOf(year);
+      if (year % 10 === 0 && year + 9 <= to && decade <= LAST_DECADE) {
+        tokens.push(facetToken('decade', decade));
+        year += 10;
+      } else {
+        tokens.push(facetToken('year', year));
+        year += 1;
+      }
+    }
+    if (filters.yearTo === undefined) tokens.push(facetToken('year', AFTER));
+    groups.push(tokens);
   }
   return groups;
 }

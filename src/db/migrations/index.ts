@@ -16,6 +16,8 @@ import * as results from './2026_11_29_041_results.ts';
 import * as conferenceRecords from './2026_11_29_042_conference_records.ts';
 import * as reportSnapshot from './2026_11_29_043_report_snapshot.ts';
 import * as activityCuration from './2026_11_29_044_activity_curation.ts';
+import * as activitySortKeys from './2026_11_29_045_activity_sort_keys.ts';
+import * as searchDecades from './2026_11_29_046_search_decades.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -36,4 +38,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_29_042_conference_records': conferenceRecords,
   '2026_11_29_043_report_snapshot': reportSnapshot,
   '2026_11_29_044_activity_curation': activityCuration,
+  '2026_11_29_045_activity_sort_keys': activitySortKeys,
+  '2026_11_29_046_search_decades': searchDecades,
 };
