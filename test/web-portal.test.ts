@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ActivitiesPage } from '../src/portfolio/activities.schema.ts';
+import type { ActivityDetail } from '../src/portfolio/activity-detail.service.ts';
+import { SECTOR_NAMES_RU } from '../src/reference/sectors-ru.ts';
 import {
   axeViolations,
   browserUnavailable,
@@ -114,6 +116,23 @@ describe.skipIf(unavailable !== null)('the public portal in Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOTS, `home-${lang}.png`), fullPage: true });
       expect(problems).toEqual([]);
     }
+  });
+
+  it('names a project’s DAC sectors in Russian on its page', async () => {
+    const listed = await api<ActivitiesPage>('/api/activities?sectorCategory=210&limit=1');
+    const identifier = listed.items[0]!.iatiIdentifier;
+    const detail = await api<ActivityDetail>(`/api/activities/${encodeURIComponent(identifier)}`);
+    const codes = [...new Set(detail.bySector.map((r) => r.sector))];
+    expect(codes.length).toBeGreaterThan(0);
+    await freshPage();
+    await page.goto(
+      `${portal.url}/projects/${encodeURIComponent(identifier)}?lang=ru&tables=project-sectors`,
+    );
+    const cells = page.locator('figure:has(#figure-project-sectors) table tbody td');
+    await eventually(() => cells.allTextContents()).toEqual(
+      expect.arrayContaining(codes.map((code) => SECTOR_NAMES_RU.get(code)!)),
+    );
+    expect(problems).toEqual([]);
   });
 
   it('opens a country’s page from the map, by keyboard', async () => {
