@@ -8,7 +8,9 @@ import { loadConfig } from '../src/config.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { MinisterialData } from '../src/reports/ministerial/ministerial.data.ts';
 import { CHROMIUM } from '../src/reports/ministerial/pdf.ts';
+import { AS_OF as DEMO_AS_OF } from '../src/portfolio/demo/targets.ts';
 import { MEMBER_CODES } from '../src/reference/index.ts';
+import type { Scorecard } from '../src/results/scorecard.service.ts';
 import { loadWholeDemo } from './support/demo-store.ts';
 import { signedIn, type Session } from './support/http.ts';
 import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
@@ -157,6 +159,23 @@ for (const dialect of DIALECTS) {
       }
       const statuses = new Set(results.indicators.flatMap((i) => i.countries.map((c) => c.status)));
       expect([...statuses].sort()).toEqual(['at_risk', 'no_data', 'off_track', 'on_track']);
+    });
+
+    it('says which years have data: the report’s years with flows and the scorecard’s with actuals', async () => {
+      const demoEnds = Number(DEMO_AS_OF.slice(0, 4));
+      const { years } = await get<{ years: number[] }>('/api/reports/ministerial/years');
+      expect(years.at(-1)).toBe(demoEnds);
+      const last = await get<Figures>(`/api/reports/ministerial?year=${demoEnds}&format=json`);
+      expect(years).toEqual(
+        last.portfolio.byYear
+          .filter((r) => r.commitments !== 0 || r.disbursements !== 0)
+          .map((r) => Number(r.key)),
+      );
+
+      const actuals = await get<{ years: number[] }>('/api/results/years');
+      expect(actuals.years.at(-1)).toBe(demoEnds);
+      const card = await get<Scorecard>(`/api/results/scorecard?year=${demoEnds}`);
+      expect(card.indicators.some((i) => i.programme.actual?.year === demoEnds)).toBe(true);
     });
 
     it('serves the page with a policy that allows its own style and nothing else', async () => {

@@ -279,10 +279,15 @@ export const PERMISSION_TABLE: Readonly<Record<string, RouteCase>> = {
     allowed: ['secretariat'],
   },
   'GET /api/results/scorecard': { url: '/api/results/scorecard?year=2024', allowed: 'everyone' },
+  'GET /api/results/years': { url: '/api/results/years', allowed: 'everyone' },
   'GET /api/conferences': { url: '/api/conferences', allowed: 'everyone' },
   'GET /api/conferences/:number': { url: '/api/conferences/23', allowed: 'everyone' },
   'GET /api/reports/ministerial': {
     url: '/api/reports/ministerial?year=2024&format=json',
+    allowed: 'everyone',
+  },
+  'GET /api/reports/ministerial/years': {
+    url: '/api/reports/ministerial/years',
     allowed: 'everyone',
   },
   'POST /api/reports/ministerial/snapshots': {

@@ -282,6 +282,42 @@ describe.skipIf(unavailable !== null)('climate finance, results and the report i
     expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
   });
 
+  it('opens the results and the report on the latest year with data, not on the last whole year', async () => {
+    await as(null);
+    // Some years on, the last whole year (2027) has no data yet; the demo's data ends in 2025.
+    await page.clock.setFixedTime(new Date('2028-03-01T12:00:00Z'));
+    const actuals = (await api<{ years: number[] }>('/api/results/years')).years.at(-1)!;
+    const flows = (await api<{ years: number[] }>('/api/reports/ministerial/years')).years.at(-1)!;
+    expect([actuals, flows]).toEqual([2025, 2025]);
+
+    const scorecard = page.waitForResponse((r) =>
+      r.url().endsWith(`/api/results/scorecard?year=${actuals}`),
+    );
+    await page.goto(`${portal.url}/results?lang=en`);
+    expect((await scorecard).status()).toBe(200);
+    await eventually(() => page.locator('#results-year').inputValue()).toBe(String(actuals));
+    await eventually(() => page.locator('[data-indicator] [data-status]').count()).toBeGreaterThan(
+      0,
+    );
+    expect(page.url()).not.toMatch(/year=/);
+
+    const report = page.waitForResponse((r) =>
+      r.url().includes(`/api/reports/ministerial?year=${flows}&format=json`),
+    );
+    await page.goto(`${portal.url}/report?lang=en`);
+    expect((await report).status()).toBe(200);
+    await eventually(() => page.locator('#report-year').inputValue()).toBe(String(flows));
+    expect(await page.locator('a', { hasText: 'PDF' }).getAttribute('href')).toContain(
+      `year=${flows}`,
+    );
+    // Another year goes into the address; the default one leaves it out again.
+    await page.selectOption('#report-year', '2024');
+    await eventually(() => page.url()).toMatch(/year=2024/);
+    await page.selectOption('#report-year', String(flows));
+    await eventually(() => page.url()).not.toMatch(/year=/);
+    expect(problems).toEqual([]);
+  });
+
   it('passes axe-core’s checks on the new pages in English and Russian, and fits a phone', async () => {
     const pages = [
       '/climate',

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ActivitiesPage } from '../src/portfolio/activities.schema.ts';
+import type { ActivityDetail } from '../src/portfolio/activity-detail.service.ts';
+import { SECTOR_NAMES_RU } from '../src/reference/sectors-ru.ts';
 import {
   axeViolations,
   browserUnavailable,
@@ -104,8 +106,9 @@ describe.skipIf(unavailable !== null)('the public portal in Chromium', () => {
     for (const lang of ['en', 'ru']) {
       await freshPage();
       await page.goto(`${portal.url}/?lang=${lang}`);
-      const drawn = await waitForDrawings(page);
-      expect(drawn).toBe(4); // the map, by cluster, by partner, over time
+      // The map, by cluster, by partner, over time; on a busy machine the later ones mount after
+      // the first are drawn, so ask until all four are.
+      await eventually(() => waitForDrawings(page)).toBe(4);
       expect(await page.locator('.carec-map .map-country').count()).toBe(11);
       expect(await page.locator('.carec-map .map-corridor').count()).toBe(6);
       await expect
@@ -114,6 +117,23 @@ describe.skipIf(unavailable !== null)('the public portal in Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOTS, `home-${lang}.png`), fullPage: true });
       expect(problems).toEqual([]);
     }
+  });
+
+  it('names a project’s DAC sectors in Russian on its page', async () => {
+    const listed = await api<ActivitiesPage>('/api/activities?sectorCategory=210&limit=1');
+    const identifier = listed.items[0]!.iatiIdentifier;
+    const detail = await api<ActivityDetail>(`/api/activities/${encodeURIComponent(identifier)}`);
+    const codes = [...new Set(detail.bySector.map((r) => r.sector))];
+    expect(codes.length).toBeGreaterThan(0);
+    await freshPage();
+    await page.goto(
+      `${portal.url}/projects/${encodeURIComponent(identifier)}?lang=ru&tables=project-sectors`,
+    );
+    const cells = page.locator('figure:has(#figure-project-sectors) table tbody td');
+    await eventually(() => cells.allTextContents()).toEqual(
+      expect.arrayContaining(codes.map((code) => SECTOR_NAMES_RU.get(code)!)),
+    );
+    expect(problems).toEqual([]);
   });
 
   it('opens a country’s page from the map, by keyboard', async () => {
@@ -155,16 +175,58 @@ describe.skipIf(unavailable !== null)('the public portal in Chromium', () => {
       .toMatch(/yearFrom must not be after yearTo/);
   });
 
-  it('fits a 360 px wide phone', async () => {
+  it('folds the navigation behind a menu button on a 360 px phone, operable by keyboard', async () => {
     await freshPage({ width: 360, height: 740 });
-    for (const path of ['/', '/explore', `/countries/UZ`]) {
-      await page.goto(`${portal.url}${path}?lang=ru`);
-      if (path === '/explore') await page.locator('.project-list').waitFor();
-      else await waitForDrawings(page);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, path).toBeLessThanOrEqual(0);
+    await page.goto(`${portal.url}/?lang=ru`);
+    await waitForDrawings(page);
+    const button = page.getByRole('button', { name: 'Меню' });
+    const nav = page.locator('nav[aria-label="Основное меню"]');
+    const report = nav.locator('a', { hasText: 'Доклад конференции' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await button.getAttribute('aria-controls')).toBe(await nav.getAttribute('id'));
+    expect(await report.isVisible()).toBe(false);
+    // The header holds the brand, the languages and the button on one line.
+    const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+    expect(await top('.menu-button')).toBeLessThan((await top('.brand')) + 20);
+    expect(await axeViolations(page), 'menu closed').toEqual([]);
+
+    for (let i = 0; i < 6 && !(await button.evaluate((b) => b === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    expect(await button.evaluate((b) => b.matches(':focus-visible'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await eventually(() => button.getAttribute('aria-expanded')).toBe('true');
+    expect(await report.isVisible()).toBe(true);
+    expect(await axeViolations(page), 'menu open').toEqual([]);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Главная');
+    await page.keyboard.press('Escape');
+    await eventually(() => button.getAttribute('aria-expanded')).toBe('false');
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    await page.keyboard.press('Space');
+    await report.click();
+    await eventually(() => page.url()).toMatch(/\/report\?lang=ru/);
+    await eventually(() => page.locator('h1').textContent()).toBe(
+      'Доклад Министерской конференции',
+    );
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await report.isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+  });
+
+  it('fits a 360 px wide phone', async () => {
+    const listed = await api<ActivitiesPage>('/api/activities?country=KZ&climate=any&limit=1');
+    const project = `/projects/${encodeURIComponent(listed.items[0]!.iatiIdentifier)}`;
+    await freshPage({ width: 360, height: 740 });
+    for (const path of ['/', '/explore', project, '/climate', '/report', '/countries/UZ']) {
+      for (const lang of ['ru', 'en']) {
+        await page.goto(`${portal.url}${path}?lang=${lang}`);
+        if (path === '/explore') await page.locator('.project-list').waitFor();
+        else await waitForDrawings(page);
+        await page.waitForLoadState('networkidle');
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${path} in ${lang}`).toBeLessThanOrEqual(360);
+      }
     }
   });
 

@@ -18,6 +18,7 @@ import {
   isWithdrawnCode,
   organisationByRef,
 } from './index.ts';
+import { SECTOR_NAMES_RU } from './sectors-ru.ts';
 
 function duplicates(values: readonly (string | number)[]): (string | number)[] {
   return values.filter((v, i) => values.indexOf(v) !== i);
@@ -161,5 +162,20 @@ describe('codes', () => {
     );
     expect([...TRANSACTION_TYPE_NAMES_RU.keys()]).toEqual([...CODELISTS.TransactionType.keys()]);
     expect([...ACTIVITY_STATUS_NAMES_RU.keys()]).toEqual([...CODELISTS.ActivityStatus.keys()]);
+  });
+
+  it('has a Russian name, in Cyrillic, for every DAC 5-digit sector in the shipped codelist', () => {
+    expect([...SECTOR_NAMES_RU.keys()]).toEqual([...CODELISTS.Sector.keys()]);
+    for (const [code, name] of SECTOR_NAMES_RU) {
+      expect(name, code).toMatch(/^[А-ЯЁ]/);
+      expect(name, code).not.toBe(CODELISTS.Sector.get(code));
+    }
+    // The same English name gets the same Russian one, whichever code carries it.
+    const byEnglish = new Map<string, Set<string>>();
+    for (const [code, english] of CODELISTS.Sector) {
+      const key = english.toLowerCase();
+      byEnglish.set(key, (byEnglish.get(key) ?? new Set()).add(SECTOR_NAMES_RU.get(code)!));
+    }
+    for (const [english, names] of byEnglish) expect([...names], english).toHaveLength(1);
   });
 });

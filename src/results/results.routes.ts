@@ -12,6 +12,7 @@ import {
   removeValue,
 } from './indicator.service.ts';
 import { scorecard } from './scorecard.service.ts';
+import { yearsWithActuals } from './years.service.ts';
 
 const year = z.coerce.number().int().min(1990).max(2100);
 export const ScorecardQuery = z
@@ -100,6 +101,17 @@ export function registerResultsRoutes(app: FastifyInstance, store: Store): void 
       await removeValue(db, callerOf(request), { ...key, indicator: key.code });
       return reply.status(204).send();
     },
+  );
+
+  app.get(
+    '/api/results/years',
+    {
+      config: { permission: 'public' },
+      schema: docs(
+        'The years with an actual, recorded or reported by a linked project, ascending: the results page opens on the latest',
+      ),
+    },
+    async () => ({ years: await yearsWithActuals(db) }),
   );
 
   app.get(

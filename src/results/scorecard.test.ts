@@ -6,6 +6,7 @@ import { actingAs } from '../facility/caller.ts';
 import type { Result, ResultPeriod } from '../portfolio/activity.model.ts';
 import { defineIndicator, recordValue } from './indicator.service.ts';
 import { scorecard, type ScorecardEntry } from './scorecard.service.ts';
+import { yearsWithActuals } from './years.service.ts';
 
 const analyst = actingAs('analyst@example.org', 'secretariat');
 
@@ -266,6 +267,20 @@ for (const dialect of DIALECTS) {
       await expect(
         recordValue(store.db, actingAs('fp@example.org', 'focal_point', { country: 'KZ' }), {}),
       ).rejects.toThrow(/results.manage/);
+    });
+
+    it('says which years have an actual, recorded or reported, and never a target’s year', async () => {
+      // Reported: 2017 and 2022 (KZ-ROAD; its 2024 period has a target only), 2023 (the regional
+      // road); recorded: 2022 and 2023 above, target 2030 left out; the school is not linked.
+      expect(await yearsWithActuals(store.db)).toEqual([2017, 2022, 2023]);
+      await recordValue(store.db, analyst, {
+        indicator: 'BORDER-HOURS',
+        country: 'TM',
+        year: 2025,
+        kind: 'actual',
+        value: '30',
+      });
+      expect(await yearsWithActuals(store.db)).toEqual([2017, 2022, 2023, 2025]);
     });
   });
 }

@@ -201,3 +201,16 @@ export async function dataSources(db: Db, asOf: string): Promise<DataSources> {
     climateShares: shares.map((s) => ({ source: s.source, activities: Number(s.activities) })),
   };
 }
+
+/** The years with counted commitments or disbursements, ascending, from the rollup. */
+export async function yearsWithFlows(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('portfolio_rollup')
+    .select('year')
+    .distinct()
+    .where('measure', 'in', ['commitments', 'disbursements'])
+    .where('allocations', '>', 0)
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => Number(r.year));
+}

@@ -5,7 +5,7 @@ import { callerOf } from '../../facility/caller.ts';
 import { EXPENSIVE_LIMIT } from '../../server/safety.ts';
 import { LANGUAGES } from './i18n.ts';
 import { STYLE_HASH } from './ministerial.html.ts';
-import { defaultAsOf, FORMATS, ministerialReport } from './ministerial.service.ts';
+import { defaultAsOf, FORMATS, ministerialReport, reportYears } from './ministerial.service.ts';
 import { reportFigures } from './snapshot.service.ts';
 
 const year = z.coerce.number().int().min(2001).max(2100);
@@ -57,6 +57,19 @@ export function registerReportRoutes(app: FastifyInstance, store: Store): void {
       }
       return reply.send(rendered.body);
     },
+  );
+
+  app.get(
+    '/api/reports/ministerial/years',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary:
+          'The years with counted commitments or disbursements, ascending: the report page opens on the latest',
+        tags: ['reports'],
+      },
+    },
+    async () => reportYears(store.db),
   );
 
   app.post(

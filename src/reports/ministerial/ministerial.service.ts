@@ -1,6 +1,7 @@
 import type { Actor } from '../../accounts/access.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
+import { yearsWithFlows } from './figures.repository.ts';
 import { LANGUAGES, type Lang } from './i18n.ts';
 import { renderMinisterial } from './ministerial.html.ts';
 import { htmlToPdf } from './pdf.ts';
@@ -55,6 +56,14 @@ export function checkReportRequest(input: {
   ) {
     throw new AppError('bad_request', 'asOf: a date YYYY-MM-DD');
   }
+}
+
+/**
+ * The years the report has portfolio figures for: those with counted commitments or
+ * disbursements, ascending. The report page opens on the latest of them.
+ */
+export async function reportYears(db: Db): Promise<{ years: number[] }> {
+  return { years: await yearsWithFlows(db) };
 }
 
 /** The Ministerial Conference report for a year, in a language and a format. */

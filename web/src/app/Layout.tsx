@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from './router.tsx';
 import type { PortfolioOverview } from '../../../src/portfolio/overview.service.ts';
@@ -53,11 +53,30 @@ function useFocusOnNavigate(target: React.RefObject<HTMLElement | null>) {
   }, [pathname, target]);
 }
 
+/**
+ * On a narrow screen the main navigation folds behind a menu button (a disclosure: CSS shows
+ * the button and hides the closed list below 760 px). It closes when a link is followed, and on
+ * Escape, which returns focus to the button.
+ */
+function useMenu() {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => setOpen(false), [pathname]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    button.current?.focus();
+  };
+  return { open, button, toggle: () => setOpen(!open), close: () => setOpen(false), onKeyDown };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const local = useLocalPath();
   const main = useRef<HTMLElement>(null);
+  const menu = useMenu();
   useFocusOnNavigate(main);
   return (
     <>
@@ -65,7 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {t('layout.skip')}
       </a>
       <header className="site-header">
-        <div className="container header-row">
+        <div className="container header-row" onKeyDown={menu.onKeyDown}>
           <Link to={local('/')} className="brand">
             <span className="brand-mark" aria-hidden="true" />
             <span>
@@ -73,7 +92,25 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="brand-sub">{t('layout.tagline')}</span>
             </span>
           </Link>
-          <nav aria-label={t('layout.mainNav')} className="main-nav">
+          <button
+            ref={menu.button}
+            type="button"
+            className="menu-button"
+            aria-expanded={menu.open}
+            aria-controls="main-nav"
+            onClick={menu.toggle}
+          >
+            <span className="menu-icon" aria-hidden="true" />
+            <span className="visually-hidden">{t('layout.menu')}</span>
+          </button>
+          <nav
+            id="main-nav"
+            aria-label={t('layout.mainNav')}
+            className={menu.open ? 'main-nav open' : 'main-nav'}
+            onClick={(event) => {
+              if ((event.target as HTMLElement).closest('a')) menu.close();
+            }}
+          >
             <NavLink to={local('/')} end>
               {t('nav.home')}
             </NavLink>

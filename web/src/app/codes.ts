@@ -14,6 +14,7 @@ import {
   RELATED_ACTIVITY_TYPE_NAMES_RU,
   RESULT_TYPE_NAMES_RU,
 } from '../../../src/reference/codes-ru.ts';
+import { SECTOR_NAMES_RU } from '../../../src/reference/sectors-ru.ts';
 
 /** Russian names of the other lists the pages show (Caravan's translations, codes-ru.ts). */
 const RUSSIAN: Partial<Record<CodelistName, ReadonlyMap<string, string>>> = {
@@ -28,7 +29,7 @@ const RUSSIAN: Partial<Record<CodelistName, ReadonlyMap<string, string>>> = {
 export interface CodeNames {
   status: (code: string | null) => string;
   sectorCategory: (code: string) => string;
-  /** A DAC 5-digit sector: the IATI name (English only), with its category in Russian. */
+  /** A DAC 5-digit sector (Caravan's Russian, sectors-ru.ts). */
   sector: (code: string) => string;
   transactionType: (code: string) => string;
   code: (list: CodelistName, code: string) => string;
@@ -48,13 +49,7 @@ export function useCodeNames(): CodeNames {
         code ? named('ActivityStatus', code, ACTIVITY_STATUS_NAMES_RU) : t('common.unknown'),
       sectorCategory: (code) =>
         code ? named('SectorCategory', code, SECTOR_CATEGORY_NAMES_RU) : t('common.unknown'),
-      sector: (code) => {
-        const english = CODELISTS.Sector.get(code);
-        if (!english) return code;
-        if (!ru) return english;
-        const category = SECTOR_CATEGORY_NAMES_RU.get(code.slice(0, 3));
-        return category ? `${category}: ${english}` : english;
-      },
+      sector: (code) => named('Sector', code, SECTOR_NAMES_RU),
       transactionType: (code) => named('TransactionType', code, TRANSACTION_TYPE_NAMES_RU),
       code: (list, code) => named(list, code, RUSSIAN[list]),
     };

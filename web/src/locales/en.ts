@@ -4,6 +4,7 @@ export const en = {
     skip: 'Skip to content',
     tagline: 'CAREC Program portfolio',
     mainNav: 'Main',
+    menu: 'Menu',
     language: 'Language',
     demoTitle: 'Demonstration data.',
     demoAll:

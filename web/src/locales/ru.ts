@@ -5,6 +5,7 @@ export const ru: Messages = {
     skip: 'Перейти к содержанию',
     tagline: 'Портфель программы ЦАРЭС',
     mainNav: 'Основное меню',
+    menu: 'Меню',
     language: 'Язык',
     demoTitle: 'Демонстрационные данные.',
     demoAll:

@@ -4,6 +4,7 @@ import { useNames } from '../app/names.ts';
 import { useSession } from '../app/session.tsx';
 import { usePageTitle } from '../app/title.ts';
 import { useLocalPath, useUrlParam } from '../app/url.ts';
+import { defaultYear, THIS_YEAR } from '../app/years.ts';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { COMMITMENTS, DISBURSEMENTS, SERIES } from '../components/palette.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -19,6 +20,7 @@ import {
   freezeSnapshot,
   reportPath,
   useReport,
+  useReportYears,
   type ReportAnswer,
 } from '../features/report/api.ts';
 import {
@@ -36,13 +38,19 @@ import { useReportWords } from '../features/report/words.ts';
 import { ProgressRule, ScorecardView } from '../features/results/ScorecardView.tsx';
 import { useResultsText } from '../features/results/text.ts';
 
-const THIS_YEAR = new Date().getUTCFullYear();
-/** The conference shown first: the latest whose year has ended. */
-const DEFAULT_YEAR = THIS_YEAR - 1;
 const YEARS = Array.from({ length: THIS_YEAR - 2008 + 1 }, (_, i) => THIS_YEAR - i);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function Controls({ year, asOf }: { year: number; asOf: string | null }) {
+function Controls({
+  year,
+  fallback,
+  asOf,
+}: {
+  year: number;
+  /** The year shown when the address names none (null while the API is asked). */
+  fallback: number | null;
+  asOf: string | null;
+}) {
   const { t, i18n } = useReportText();
   const [, setYear] = useUrlParam('year');
   const [, setAsOf] = useUrlParam('asOf');
@@ -58,7 +66,7 @@ function Controls({ year, asOf }: { year: number; asOf: string | null }) {
         id="report-year"
         label={t('report.year')}
         value={String(year)}
-        onChange={(value) => setYear(Number(value) === DEFAULT_YEAR ? null : value)}
+        onChange={(value) => setYear(Number(value) === fallback ? null : value)}
       >
         {[...new Set([year, ...YEARS])]
           .sort((a, b) => b - a)
@@ -267,7 +275,10 @@ export default function ReportPage() {
   const [yearParam] = useUrlParam('year');
   const [asOfParam] = useUrlParam('asOf');
   const asked = Number(yearParam);
-  const year = Number.isInteger(asked) && asked >= 2001 && asked <= 2100 ? asked : DEFAULT_YEAR;
+  // Without a year in the address, the latest year with flows.
+  const fallback = defaultYear(useReportYears());
+  const year =
+    yearParam && Number.isInteger(asked) && asked >= 2001 && asked <= 2100 ? asked : fallback;
   const asOf = asOfParam && ISO_DATE.test(asOfParam) ? asOfParam : null;
   const report = useReport(year, asOf);
   return (
@@ -276,8 +287,8 @@ export default function ReportPage() {
         <h1>{t('report.title')}</h1>
         <p className="lead">{t('report.lead')}</p>
       </div>
-      <Controls year={year} asOf={asOf} />
-      {session.can('reports.manage') ? (
+      {year !== null ? <Controls year={year} fallback={fallback} asOf={asOf} /> : null}
+      {year !== null && session.can('reports.manage') ? (
         <Freeze year={year} asOf={asOf} onFrozen={report.reload} />
       ) : null}
       {report.state === 'failed' ? <ErrorMessage error={report.error} /> : null}

@@ -1,20 +1,18 @@
 import { CLUSTERS, MEMBERS, useNames } from '../app/names.ts';
 import { usePageTitle } from '../app/title.ts';
 import { useUrlParam } from '../app/url.ts';
+import { defaultYear, THIS_YEAR } from '../app/years.ts';
 import { SelectField } from '../components/fields.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
-import { PROGRAMME, useIndicators, useScorecard } from '../features/results/api.ts';
+import { PROGRAMME, useIndicators, useResultYears, useScorecard } from '../features/results/api.ts';
 import { ProgressRule, ScorecardView } from '../features/results/ScorecardView.tsx';
 import { useResultsText } from '../features/results/text.ts';
 
-const THIS_YEAR = new Date().getUTCFullYear();
-/** The year shown first: the last whole year. */
-export const DEFAULT_YEAR = THIS_YEAR - 1;
 const YEARS = Array.from({ length: THIS_YEAR - 2015 + 1 }, (_, i) => THIS_YEAR - i);
 
 const yearIn = (text: string | null) => {
   const year = Number(text);
-  return Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : DEFAULT_YEAR;
+  return text && Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : null;
 };
 
 export default function ResultsPage() {
@@ -24,7 +22,9 @@ export default function ResultsPage() {
   const [yearParam, setYear] = useUrlParam('year');
   const [country, setCountry] = useUrlParam('country');
   const [cluster, setCluster] = useUrlParam('cluster');
-  const year = yearIn(yearParam);
+  // Without a year in the address, the latest year with an actual.
+  const fallback = defaultYear(useResultYears());
+  const year = yearIn(yearParam) ?? fallback;
   const scorecard = useScorecard(year);
   const indicators = useIndicators();
   const demo = indicators.data?.indicators.some((i) => i.demo) ?? false;
@@ -43,10 +43,10 @@ export default function ResultsPage() {
         <SelectField
           id="results-year"
           label={t('results.year')}
-          value={String(year)}
-          onChange={(value) => setYear(Number(value) === DEFAULT_YEAR ? null : value)}
+          value={String(year ?? '')}
+          onChange={(value) => setYear(Number(value) === fallback ? null : value)}
         >
-          {[...new Set([year, ...YEARS])]
+          {[...new Set([year ?? THIS_YEAR, ...YEARS])]
             .sort((a, b) => b - a)
             .map((y) => (
               <option key={y} value={String(y)}>

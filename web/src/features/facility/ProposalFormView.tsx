@@ -227,7 +227,7 @@ export function ProposalFormView({
                 <optgroup key={category} label={codes.sectorCategory(category)}>
                   {list.map((code) => (
                     <option key={code} value={code}>
-                      {code} {CODELISTS.Sector.get(code)}
+                      {code} {codes.sector(code)}
                     </option>
                   ))}
                 </optgroup>

@@ -15,9 +15,15 @@ export const reportPath = (
   lang?: string,
 ) => `/api/reports/ministerial${queryString({ year, asOf, format, lang })}`;
 
-/** Always asked afresh: a snapshot frozen since changes what the day's figures are. */
-export const useReport = (year: number, asOf: string | null) =>
-  useApi<ReportAnswer>(reportPath(year, asOf, 'json'), { fresh: true });
+/**
+ * Always asked afresh: a snapshot frozen since changes what the day's figures are. Waits (null)
+ * until the year is known.
+ */
+export const useReport = (year: number | null, asOf: string | null) =>
+  useApi<ReportAnswer>(year === null ? null : reportPath(year, asOf, 'json'), { fresh: true });
+
+/** The years with counted commitments or disbursements, ascending. */
+export const useReportYears = () => useApi<{ years: number[] }>('/api/reports/ministerial/years');
 
 export async function freezeSnapshot(
   year: number,

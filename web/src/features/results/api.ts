@@ -22,8 +22,12 @@ export type { Status, ValueKind };
 export const PROGRAMME: typeof SERVER_PROGRAMME = 'CAREC';
 export const VALUE_KINDS: typeof SERVER_KINDS = ['baseline', 'target', 'actual'];
 
-export const useScorecard = (year: number) =>
-  useApi<Scorecard>(`/api/results/scorecard${queryString({ year })}`);
+/** Waits (null) until the year is known. */
+export const useScorecard = (year: number | null) =>
+  useApi<Scorecard>(year === null ? null : `/api/results/scorecard${queryString({ year })}`);
+
+/** The years with an actual, recorded or reported, ascending. */
+export const useResultYears = () => useApi<{ years: number[] }>('/api/results/years');
 
 export const useIndicators = ({ fresh = false } = {}) =>
   useApi<{ indicators: Indicator[] }>('/api/results/indicators', { fresh });
