@@ -77,6 +77,15 @@ describe.skipIf(unavailable !== null)('the workspace in Chromium', () => {
           if (heading && seen.at(-1) !== heading) seen.push(heading);
         }).observe(document.body, { subtree: true, childList: true, characterData: true });
       });
+      // The report streams back slower than loopback, as over a real network, so the page
+      // draws frames between its events (on loopback a small file can finish in one frame).
+      const network = await page.context().newCDPSession(page);
+      await network.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 20,
+        downloadThroughput: 64 * 1024,
+        uploadThroughput: -1,
+      });
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       await eventually(
         () => page.locator('.success-message, .error-message').count(),
@@ -84,6 +93,13 @@ describe.skipIf(unavailable !== null)('the workspace in Chromium', () => {
       ).toBe(1);
       const summary = await page.locator('.success-message').textContent();
       expect(summary).toMatch(/Import finished\. (\d[\d,]*) activities: \1 imported/);
+      await network.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+      await network.detach();
       const phases = await page.evaluate(() => (window as unknown as { phases: string[] }).phases);
       expect(phases).toContain('Importing…');
       expect(phases.at(-1)).toBe('Finished');
