@@ -75,7 +75,7 @@ describe('activity search tokens', () => {
   it('quotes every searched word, so that no word is an FTS5 operator or column filter', () => {
     const match = ftsMatch('" OR facets : NEAR( road', [[facetToken('status', '2')]]);
     expect(match).toBe(
-      `{text} : (""""* "OR"* "facets"* ":"* "NEAR("* "road"*) AND {facets} : ("${facetToken('status', '2')}")`,
+      `{text} : ("""" "OR" "facets" ":" "NEAR(" "road") AND {facets} : ("${facetToken('status', '2')}")`,
     );
     expect(ftsMatch(undefined, [['c4b5a']])).toBe('{facets} : ("c4b5a")');
   });

@@ -125,12 +125,16 @@ export function facetGroups(filters: Filters): string[][] {
   return groups;
 }
 
-/** A search phrase as FTS5 syntax: every word must match, as a prefix, quoted so nothing is an operator. */
+/**
+ * A search phrase as FTS5 syntax: every word must match a whole word, as PostgreSQL's
+ * plainto_tsquery matches (a prefix query would merge the lists of every longer word, twice
+ * the cost at a million activities), quoted so that nothing is an operator.
+ */
 function ftsWords(text: string): string {
   return text
     .split(/\s+/)
     .filter((word) => word !== '')
-    .map((word) => `"${word.replace(/"/g, '""')}"*`)
+    .map((word) => `"${word.replace(/"/g, '""')}"`)
     .join(' ');
 }
 
