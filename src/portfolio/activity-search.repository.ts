@@ -102,41 +102,54 @@ function afterCursor(
 }
 
 /**
- * One page of the activities that have the words and a token of every facet group, in sort
- * order. PostgreSQL's planner either intersects words and facets in the GIN index and sorts
- * the matches, or, when they are many, walks the sort key's B-tree until the page is full.
- */
-export async function searchPage(
-  db: Db,
-  page: SearchPageQuery,
-  walk: WalkTuning = WALK,
-): Promise<Row[]> {
-  if (!isPostgres(db)) return sqliteSearchPage(db, page, walk);
-  const key = sql.ref(`activity_search.${SORT_COLUMN[page.key]}`);
-  const id = sql.ref('activity_search.activity_id');
-  const direction = page.descending ? sql`desc` : sql`asc`;
-  const where: RawBuilder<SqlBool>[] = [];
-  if (page.words) where.push(sql`document @@ plainto_tsquery('simple', ${page.words})`);
-  if (page.groups.length) where.push(sql`facets @@ ${facetTsQuery(page.groups)}::tsquery`);
-  const after = afterCursor(page, key, id, page.after);
-  if (after) where.push(after);
-  const { rows } = await sql<Row>`
-    select ${id} as id, ${key} as sort_key from activity_search
-    where ${sql.join(where, sql` and `)}
-    order by ${key} ${direction}, ${id} ${direction}
-    limit ${page.limit}`.execute(db);
-  return rows;
-}
-
-/**
- * How far SQLite walks the sort order before it sorts the matches instead (see
- * sqliteSearchPage): a hundred thousand index entries take it about 20 ms.
+ * How far a search walks the sort key's B-tree, keeping the matches, before it finds every
+ * match and sorts them instead: SQLite walks index entries (a hundred thousand take about
+ * 20 ms), PostgreSQL rows, whose words and facets it reads to test them (about 2 µs each).
  */
 export interface WalkTuning {
   budget: number;
 }
 
-const WALK: WalkTuning = { budget: 100_000 };
+const WALK = { sqlite: { budget: 100_000 }, postgres: { budget: 20_000 } } as const;
+
+/**
+ * One page of the activities that have the words and a token of every facet group, in sort
+ * order. When the matches are many, a walk of the sort order fills the page within a few
+ * thousand rows; when they are few or lie far along it, they are found through the full-text
+ * index and sorted. Both engines try the first, bounded, and fall back to the second (left to
+ * itself, PostgreSQL's planner assumes matches spread evenly, and walked a quarter of a
+ * million rows for a search whose matches all lay at the end).
+ */
+export async function searchPage(db: Db, page: SearchPageQuery, walk?: WalkTuning): Promise<Row[]> {
+  if (!isPostgres(db)) return sqliteSearchPage(db, page, walk ?? WALK.sqlite);
+  const { budget } = walk ?? WALK.postgres;
+  const key = sql.ref(SORT_COLUMN[page.key]);
+  const id = sql.ref('activity_id');
+  const direction = page.descending ? sql`desc` : sql`asc`;
+  const match: RawBuilder<SqlBool>[] = [];
+  if (page.words) match.push(sql`document @@ plainto_tsquery('simple', ${page.words})`);
+  if (page.groups.length) match.push(sql`facets @@ ${facetTsQuery(page.groups)}::tsquery`);
+  const matching = sql.join(match, sql` and `);
+  if (budget > 0) {
+    const walked = afterCursor(page, key, id, page.after);
+    const { rows } = await sql<Row>`
+      select id, sort_key from (
+        select ${id} as id, ${key} as sort_key, document, facets from activity_search
+        ${walked ? sql`where ${walked}` : sql``}
+        order by ${key} ${direction}, ${id} ${direction} limit ${budget}
+      ) w where ${matching}
+      limit ${page.limit}`.execute(db);
+    if (rows.length === page.limit) return rows;
+  }
+  const after = afterCursor(page, sql.ref('sort_key'), sql.ref('id'), page.after);
+  const { rows } = await sql<Row>`
+    with m as materialized (
+      select ${id} as id, ${key} as sort_key from activity_search where ${matching})
+    select id, sort_key from m ${after ? sql`where ${after}` : sql``}
+    order by sort_key ${direction}, id ${direction}
+    limit ${page.limit}`.execute(db);
+  return rows;
+}
 
 /**
  * SQLite: FTS5 finds every match at once (testing activities one by one would cost a
