@@ -88,17 +88,18 @@ const SORT_COLUMN: Readonly<Record<SortKey, string>> = {
 
 type Row = { id: number; sort_key: string | number };
 
-/** The keyset condition: rows after the cursor in the page's order. */
+/**
+ * The keyset condition: rows after the cursor in the page's order, as a row value, which both
+ * engines turn into a range of the sort key's index (an `or` of the same they would scan).
+ */
 function afterCursor(
   page: SearchPageQuery,
   key: RawBuilder<unknown>,
   id: RawBuilder<unknown>,
-  after: SearchPageQuery['after'],
 ): RawBuilder<SqlBool> | null {
-  if (!after) return null;
-  return page.descending
-    ? sql`(${key} < ${after.key} or (${key} = ${after.key} and ${id} < ${after.id}))`
-    : sql`(${key} > ${after.key} or (${key} = ${after.key} and ${id} > ${after.id}))`;
+  if (!page.after) return null;
+  const comparison = page.descending ? sql`<` : sql`>`;
+  return sql`(${key}, ${id}) ${comparison} (${page.after.key}, ${page.after.id})`;
 }
 
 /**
@@ -131,7 +132,7 @@ export async function searchPage(db: Db, page: SearchPageQuery, walk?: WalkTunin
   if (page.groups.length) match.push(sql`facets @@ ${facetTsQuery(page.groups)}::tsquery`);
   const matching = sql.join(match, sql` and `);
   if (budget > 0) {
-    const walked = afterCursor(page, key, id, page.after);
+    const walked = afterCursor(page, key, id);
     const { rows } = await sql<Row>`
       select id, sort_key from (
         select ${id} as id, ${key} as sort_key, document, facets from activity_search
@@ -141,7 +142,7 @@ export async function searchPage(db: Db, page: SearchPageQuery, walk?: WalkTunin
       limit ${page.limit}`.execute(db);
     if (rows.length === page.limit) return rows;
   }
-  const after = afterCursor(page, sql.ref('sort_key'), sql.ref('id'), page.after);
+  const after = afterCursor(page, sql.ref('sort_key'), sql.ref('id'));
   const { rows } = await sql<Row>`
     with m as materialized (
       select ${id} as id, ${key} as sort_key from activity_search where ${matching})
@@ -166,10 +167,7 @@ async function sqliteSearchPage(db: Db, page: SearchPageQuery, walk: WalkTuning)
   const order = sql`order by ${key} ${direction}, ${id} ${direction}`;
   const matches = sql`select rowid from activity_search
     where activity_search match ${ftsMatch(page.words, page.groups)}`;
-  // A row value, which SQLite turns into a range of the index (an `or` it would scan).
-  const after = page.after
-    ? sql`(${key}, ${id}) ${page.descending ? sql`<` : sql`>`} (${page.after.key}, ${page.after.id})`
-    : null;
+  const after = afterCursor(page, key, id);
   const where = (...conditions: (RawBuilder<unknown> | null)[]) => {
     const present = conditions.filter((c) => c !== null);
     return present.length ? sql`where ${sql.join(present, sql` and `)}` : sql``;
