@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { AppError } from '../../errors.ts';
 
 /** Debian's chromium package; CHROMIUM_PATH points elsewhere. */
@@ -16,6 +15,9 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
       `PDF needs Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
     );
   }
+  // Loaded here, not with the module: playwright adds some 80 MB to every process that loads
+  // it, and the server and most commands never print a PDF.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
