@@ -10,6 +10,23 @@ const YEAR_TOKEN = /^y(3139|3230)3[0-9]3[0-9]$/;
 
 const BATCH = 5000;
 
+/** SQLite: rewrites every entry's facets (FTS5 has no array functions to do it in SQL). */
+async function rewriteSqliteFacets(db: AnyDb, next: (tokens: string[]) => string[]) {
+  for (let after = 0; ;) {
+    const { rows } = await sql<{ id: number; facets: string }>`
+      select rowid as id, facets from activity_search where rowid > ${after}
+      order by rowid limit ${BATCH}`.execute(db);
+    if (rows.length === 0) return;
+    for (const { id, facets } of rows) {
+      const tokens = facets.split(' ').filter(Boolean);
+      const rewritten = next(tokens).join(' ');
+      if (rewritten === tokens.join(' ')) continue;
+      await sql`update activity_search set facets = ${rewritten} where rowid = ${id}`.execute(db);
+    }
+    after = rows.at(-1)!.id;
+  }
+}
+
 export async function up(db: AnyDb): Promise<void> {
   if (isPostgres(db)) {
     await sql`update activity_search set facets = facets || array_to_tsvector(array(
@@ -19,22 +36,10 @@ export async function up(db: AnyDb): Promise<void> {
         where token ~ ${YEAR_TOKEN.source})`.execute(db);
     return;
   }
-  for (let after = 0; ;) {
-    const { rows } = await sql<{ id: number; facets: string }>`
-      select rowid as id, facets from activity_search where rowid > ${after}
-      order by rowid limit ${BATCH}`.execute(db);
-    if (rows.length === 0) return;
-    for (const { id, facets } of rows) {
-      const tokens = facets.split(' ').filter(Boolean);
-      const decades = new Set(
-        tokens.filter((t) => YEAR_TOKEN.test(t)).map((t) => `e${t.slice(1, 7)}`),
-      );
-      if (decades.size === 0) continue;
-      const next = [...new Set([...tokens, ...decades])].sort().join(' ');
-      await sql`update activity_search set facets = ${next} where rowid = ${id}`.execute(db);
-    }
-    after = rows.at(-1)!.id;
-  }
+  await rewriteSqliteFacets(db, (tokens) => {
+    const decades = tokens.filter((t) => YEAR_TOKEN.test(t)).map((t) => `e${t.slice(1, 7)}`);
+    return decades.length ? [...new Set([...tokens, ...decades])].sort() : tokens;
+  });
 }
 
 export async function down(db: AnyDb): Promise<void> {
@@ -45,17 +50,5 @@ export async function down(db: AnyDb): Promise<void> {
     );
     return;
   }
-  for (let after = 0; ;) {
-    const { rows } = await sql<{ id: number; facets: string }>`
-      select rowid as id, facets from activity_search where rowid > ${after}
-      order by rowid limit ${BATCH}`.execute(db);
-    if (rows.length === 0) return;
-    for (const { id, facets } of rows) {
-      const kept = facets.split(' ').filter((t) => t && !t.startsWith('e'));
-      await sql`update activity_search set facets = ${kept.join(' ')} where rowid = ${id}`.execute(
-        db,
-      );
-    }
-    after = rows.at(-1)!.id;
-  }
+  await rewriteSqliteFacets(db, (tokens) => tokens.filter((t) => !t.startsWith('e')));
 }
