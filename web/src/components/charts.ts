@@ -14,8 +14,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const TEXT_STYLE = { color: TEXT, fontFamily: 'inherit' };
-
 export function tooltip(format: (name: string, value: number, series?: string) => string) {
   return {
     trigger: 'item' as const,
@@ -24,6 +22,30 @@ export function tooltip(format: (name: string, value: number, series?: string) =
       const p = params as { name: string; value: number | number[]; seriesName?: string };
       const value = Array.isArray(p.value) ? Number(p.value[p.value.length - 1]) : Number(p.value);
       return format(escapeHtml(p.name), value, p.seriesName && escapeHtml(p.seriesName));
+    },
+  };
+}
+
+export const TEXT_STYLE = { color: TEXT, fontFamily: 'inherit' };
+
+/** The axes of horizontal bars: amounts along, long names down the side, first at the top. */
+export function horizontalAxes(
+  names: string[],
+  format: (value: number) => string,
+): Pick<ChartOption, 'xAxis' | 'yAxis'> {
+  return {
+    xAxis: {
+      type: 'value',
+      splitNumber: 3,
+      axisLabel: { color: MUTED, hideOverlap: true, formatter: (v: number) => format(v) },
+      splitLine: { lineStyle: { color: GRID } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: names,
+      axisLabel: { color: TEXT, width: 180, overflow: 'truncate' },
+      axisTick: { show: false },
     },
   };
 }
@@ -48,19 +70,7 @@ export function horizontalBars({
     animation: false,
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
     tooltip: tooltip((name, value) => `${name}<br>${money(value)}`),
-    xAxis: {
-      type: 'value',
-      splitNumber: 3,
-      axisLabel: { color: MUTED, hideOverlap: true, formatter: (v: number) => money(v) },
-      splitLine: { lineStyle: { color: GRID } },
-    },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: names,
-      axisLabel: { color: TEXT, width: 180, overflow: 'truncate' },
-      axisTick: { show: false },
-    },
+    ...horizontalAxes(names, money),
     series: [
       {
         type: 'bar',
@@ -112,6 +122,35 @@ export function yearlyBars({
       data: s.values,
       itemStyle: { color: s.color },
       barMaxWidth: 18,
+    })),
+  };
+}
+
+/**
+ * Two amounts side by side for each of a few named things (pledged and received by
+ * contributor, the two climate methods by country), as horizontal bars for long names.
+ */
+export function pairedBars({
+  names,
+  series,
+  format,
+}: {
+  names: string[];
+  series: { name: string; values: number[]; color: string }[];
+  format: (value: number) => string;
+}): ChartOption {
+  return {
+    textStyle: TEXT_STYLE,
+    animation: false,
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    tooltip: tooltip((name, value, seriesName) => `${seriesName}: ${name}<br>${format(value)}`),
+    ...horizontalAxes(names, format),
+    series: series.map((s) => ({
+      type: 'bar' as const,
+      name: s.name,
+      data: s.values,
+      itemStyle: { color: s.color, borderRadius: [0, 3, 3, 0] },
+      barMaxWidth: 16,
     })),
   };
 }

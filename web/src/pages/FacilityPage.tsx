@@ -5,9 +5,9 @@ import { useFormat } from '../app/format.ts';
 import { useNames } from '../app/names.ts';
 import { usePageTitle } from '../app/title.ts';
 import { useLocalPath } from '../app/url.ts';
-import { horizontalBars } from '../components/charts.ts';
+import { horizontalBars, pairedBars } from '../components/charts.ts';
 import { ChartFigure } from '../components/ChartFigure.tsx';
-import { DataTable } from '../components/DataTable.tsx';
+import { DataTable, type Column } from '../components/DataTable.tsx';
 import { Figures } from '../components/Figures.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { COMMITMENTS, DISBURSEMENTS, SERIES } from '../components/palette.ts';
@@ -19,7 +19,6 @@ import {
   type Outcomes,
   type PipelineEntry,
 } from '../features/facility/api.ts';
-import { pairedBars } from '../features/facility/charts.ts';
 import { useContributorName } from '../features/facility/contributors.ts';
 import { useMoney } from '../features/facility/money.ts';
 import { StateBadge } from '../features/facility/StateBadge.tsx';
@@ -261,6 +260,8 @@ function Pipeline({ proposals }: { proposals: PipelineEntry[] }) {
   );
 }
 
+type Leverage = Pick<Outcomes['facility'], 'investmentUsd' | 'preparationUsd' | 'leverage'>;
+
 function Results({ outcomes }: { outcomes: Outcomes }) {
   const { t } = useFacilityText();
   const format = useFormat();
@@ -297,6 +298,27 @@ function Results({ outcomes }: { outcomes: Outcomes }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the formatters follow t and format
     [outcomes, t, format],
   );
+  /** What a financed proposal or a country put in: the same three columns in both tables. */
+  const leverageColumns: Column<Leverage>[] = [
+    {
+      key: 'investment',
+      header: t('facility.leverage.investment'),
+      numeric: true,
+      cell: (row) => money.usd(row.investmentUsd),
+    },
+    {
+      key: 'preparation',
+      header: t('facility.leverage.preparation'),
+      numeric: true,
+      cell: (row) => money.usd(row.preparationUsd),
+    },
+    {
+      key: 'leverage',
+      header: t('facility.leverage.leverage'),
+      numeric: true,
+      cell: (row) => times(row.leverage),
+    },
+  ];
   const leverage = useMemo(
     () =>
       horizontalBars({
@@ -337,24 +359,7 @@ function Results({ outcomes }: { outcomes: Outcomes }) {
           columns={[
             { key: 'reference', header: t('facility.list.reference'), cell: (p) => p.reference },
             { key: 'title', header: t('facility.list.title'), cell: (p) => p.title },
-            {
-              key: 'investment',
-              header: t('facility.leverage.investment'),
-              numeric: true,
-              cell: (p) => money.usd(p.investmentUsd),
-            },
-            {
-              key: 'preparation',
-              header: t('facility.leverage.preparation'),
-              numeric: true,
-              cell: (p) => money.usd(p.preparationUsd),
-            },
-            {
-              key: 'leverage',
-              header: t('facility.leverage.leverage'),
-              numeric: true,
-              cell: (p) => times(p.leverage),
-            },
+            ...leverageColumns,
           ]}
         />
       </section>
@@ -377,24 +382,7 @@ function Results({ outcomes }: { outcomes: Outcomes }) {
                 header: t('common.country'),
                 cell: (c) => names.country(c.country),
               },
-              {
-                key: 'investment',
-                header: t('facility.leverage.investment'),
-                numeric: true,
-                cell: (c) => money.usd(c.investmentUsd),
-              },
-              {
-                key: 'preparation',
-                header: t('facility.leverage.preparation'),
-                numeric: true,
-                cell: (c) => money.usd(c.preparationUsd),
-              },
-              {
-                key: 'leverage',
-                header: t('facility.leverage.leverage'),
-                numeric: true,
-                cell: (c) => times(c.leverage),
-              },
+              ...leverageColumns,
             ]}
           />
         }

@@ -1,6 +1,6 @@
-import { tooltip } from '../../components/charts.ts';
+import { pairedBars, TEXT_STYLE, tooltip } from '../../components/charts.ts';
 import type { ChartOption } from '../../components/echarts.ts';
-import { GRID, MUTED, TEXT } from '../../components/palette.ts';
+import { GRID, MUTED } from '../../components/palette.ts';
 
 /**
  * The two methods' amounts side by side for each of a few named things: horizontal bars for
@@ -17,32 +17,29 @@ export function methodBars({
   money: (value: number) => string;
   vertical?: boolean;
 }): ChartOption {
-  const values = {
-    type: 'value' as const,
-    splitNumber: 3,
-    axisLabel: { color: MUTED, hideOverlap: true, formatter: (v: number) => money(v) },
-    splitLine: { lineStyle: { color: GRID } },
-  };
-  const categories = {
-    type: 'category' as const,
-    data: names,
-    axisTick: { show: false },
-    ...(vertical
-      ? { axisLabel: { color: MUTED } }
-      : { inverse: true, axisLabel: { color: TEXT, width: 160, overflow: 'truncate' as const } }),
-  };
+  if (!vertical) return pairedBars({ names, series, format: money });
   return {
-    textStyle: { color: TEXT, fontFamily: 'inherit' },
+    textStyle: TEXT_STYLE,
     animation: false,
     grid: { left: 8, right: 24, top: 12, bottom: 8, containLabel: true },
     tooltip: tooltip((name, value, s) => `${s ?? ''}: ${name}<br>${money(value)}`),
-    xAxis: vertical ? categories : values,
-    yAxis: vertical ? values : categories,
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisTick: { show: false },
+      axisLabel: { color: MUTED },
+    },
+    yAxis: {
+      type: 'value',
+      splitNumber: 3,
+      axisLabel: { color: MUTED, hideOverlap: true, formatter: (v: number) => money(v) },
+      splitLine: { lineStyle: { color: GRID } },
+    },
     series: series.map((s) => ({
       type: 'bar' as const,
       name: s.name,
       data: s.values,
-      itemStyle: { color: s.color, borderRadius: vertical ? [3, 3, 0, 0] : [0, 3, 3, 0] },
+      itemStyle: { color: s.color, borderRadius: [3, 3, 0, 0] },
       barMaxWidth: 16,
     })),
   };
