@@ -13,6 +13,7 @@ import type { Scorecard } from '../src/results/scorecard.service.ts';
 import {
   axeViolations,
   browserUnavailable,
+  eventually,
   DEMO_PASSWORD,
   launchChromium,
   startPortal,
@@ -20,9 +21,6 @@ import {
   watchProblems,
   type PortalServer,
 } from './support/browser.ts';
-
-/** The page answers when the server and the browser get to it; both share two cores here. */
-const eventually = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000 });
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'screenshots');
 const AS_OF = '2024-12-31';

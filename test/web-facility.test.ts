@@ -6,11 +6,12 @@ import type { FundStatement } from '../src/facility/fund.service.ts';
 import { recordFundEntry } from '../src/facility/fund.service.ts';
 import { parseProposalId } from '../src/facility/proposal.repository.ts';
 import { submitScore } from '../src/facility/review.service.ts';
-import { loadRules } from '../src/facility/rules.ts';
+import { RULES } from '../src/facility/facility.test-support.ts';
 import { transition } from '../src/facility/workflow.service.ts';
 import {
   axeViolations,
   browserUnavailable,
+  eventually,
   DEMO_PASSWORD,
   launchChromium,
   startPortal,
@@ -19,10 +20,6 @@ import {
   type PortalServer,
 } from './support/browser.ts';
 
-/** The page answers when the server and the browser get to it; both share two cores here. */
-const eventually = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000 });
-
-const RULES = loadRules();
 const demo = (name: string) => `${name}@demo.caravan.example`;
 const SECRETARIAT = actingAs(demo('analyst'), 'secretariat');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');

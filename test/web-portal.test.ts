@@ -8,15 +8,13 @@ import { SECTOR_NAMES_RU } from '../src/reference/sectors-ru.ts';
 import {
   axeViolations,
   browserUnavailable,
+  eventually,
   launchChromium,
   startPortal,
   waitForDrawings,
   watchProblems,
   type PortalServer,
 } from './support/browser.ts';
-
-/** The page answers when the server and the browser get to it; both share two cores here. */
-const eventually = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 15_000 });
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'screenshots');
 const unavailable = browserUnavailable();

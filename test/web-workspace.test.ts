@@ -5,15 +5,13 @@ import type { Browser, Page } from 'playwright-core';
 import {
   axeViolations,
   browserUnavailable,
+  eventually,
   DEMO_PASSWORD,
   launchChromium,
   startPortal,
   watchProblems,
   type PortalServer,
 } from './support/browser.ts';
-
-const eventually = <T>(value: () => T | Promise<T>, timeout = 15_000) =>
-  expect.poll(value, { timeout });
 
 const ACTIVITIES = join(import.meta.dirname, '..', '..', 'shared', 'data', 'iati', 'activities');
 /** The real file the admin imports: the largest 2.0x one of the small set, so progress shows. */

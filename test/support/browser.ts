@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,10 @@ import { newTestStore, type TestStore } from './stores.ts';
 
 /** Debian's Chromium, as .ci/run installs it. */
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** The page answers when the server and the browser get to it; both share two cores here. */
+export const eventually = <T>(value: () => T | Promise<T>, timeout = 15_000) =>
+  expect.poll(value, { timeout });
 export const DEMO_PASSWORD = 'Caravan walks 2024 far';
 
 /** Why browser tests cannot run here, or null when they can. */
