@@ -8,15 +8,17 @@ import { ActivitiesQuerySchema, type ActivitiesQuery } from '../src/portfolio/ac
 import { listActivities } from '../src/portfolio/activities.service.ts';
 import { facetGroups } from '../src/portfolio/activity-search.ts';
 import {
+  ORDERED_TABLE,
   searchPage,
   SORT_KEYS,
   type SearchPageQuery,
-  type WalkTuning,
+  type SearchTuning,
 } from '../src/portfolio/activity-search.repository.ts';
 import type { ActivityInput } from '../src/portfolio/activity.model.ts';
 import { storeActivities } from '../src/portfolio/activity.service.ts';
 import { loadDemoPortfolio } from '../src/portfolio/demo.service.ts';
 import { generateDemoPortfolio } from '../src/portfolio/demo/generate.ts';
+import { ID_BITS, orderCode } from '../src/portfolio/search-order.ts';
 import { verifyRollups } from '../src/portfolio/rollup-verify.service.ts';
 import { loadUsdConverter } from '../src/reference/fx.service.ts';
 import { syncReferenceData } from '../src/reference/reference.repository.ts';
@@ -149,13 +151,9 @@ async function indexSnapshot(store: TestStore) {
     start: string;
     commitments_cents: number;
   }
-  const { rows } = await (
-    store.dialect === 'postgres'
-      ? sql<Entry>`select activity_id as id, facets::text as facets, title, start, commitments_cents
-        from activity_search order by activity_id`
-      : sql<Entry>`select s.rowid as id, s.facets, o.title, o.start, o.commitments_cents
-        from activity_search s join activity_sort o on o.activity_id = s.rowid order by s.rowid`
-  ).execute(store.db);
+  const facets = store.dialect === 'postgres' ? sql`facets::text` : sql`facets`;
+  const { rows } = await sql<Entry>`select activity_id as id, ${facets} as facets, title, start,
+      commitments_cents from activity_search order by activity_id`.execute(store.db);
   const entries = rows.map((r) => ({
     ...r,
     facets: r.facets.replace(/'/g, '').split(' ').filter(Boolean).sort(),
@@ -175,7 +173,21 @@ async function indexSnapshot(store: TestStore) {
     .orderBy('drr')
     .orderBy('sector_category')
     .execute();
-  return { entries, rollup };
+  return { entries, rollup, ordered: await orderedRowids(store) };
+}
+
+/** SQLite: each sort key's FTS5 table's rowids, as [code, activity id], in rowid order. */
+async function orderedRowids(store: TestStore) {
+  if (store.dialect === 'postgres') return null;
+  const tables: Record<string, [number, number][]> = {};
+  for (const [key, table] of Object.entries(ORDERED_TABLE)) {
+    const { rows } = await sql<{ code: number; id: number }>`
+      select rowid >> ${sql.lit(ID_BITS)} as code, rowid & ${sql.lit(2 ** ID_BITS - 1)} as id
+      from ${sql.table(table)}
+      order by rowid`.execute(store.db);
+    tables[key] = rows.map((r) => [r.code, r.id]);
+  }
+  return tables;
 }
 
 for (const dialect of DIALECTS) {
@@ -236,22 +248,24 @@ for (const dialect of DIALECTS) {
       expect((await listed(store.db, { q: 'road' })).length).toBeGreaterThan(10);
     });
 
-    it('pages through matches alike whether it walks the sort order or sorts the matches', async () => {
+    it('pages through matches alike however it reads them', async () => {
       /** Every page of a search, following the cursor, as the ids in order. */
-      const allPages = async (query: Omit<SearchPageQuery, 'after'>, walk: WalkTuning) => {
+      const allPages = async (query: Omit<SearchPageQuery, 'after'>, tuning: SearchTuning) => {
         const ids: number[] = [];
         let after: SearchPageQuery['after'] = null;
         for (;;) {
-          const rows = await searchPage(store.db, { ...query, after }, walk);
+          const rows = await searchPage(store.db, { ...query, after }, tuning);
           ids.push(...rows.map((r) => r.id));
           if (rows.length < query.limit) return ids;
           const last = rows.at(-1)!;
           after = { key: last.sort_key, id: last.id };
         }
       };
-      const sorting = { budget: 0 };
-      const walking = { budget: 1_000_000 };
-      const givingUp = { budget: 5 };
+      // PostgreSQL sorts every match, walks the whole sort order, or gives up walking at once;
+      // SQLite reads every match at once, or from one match up, four times more each time.
+      const everything = { walk: 0, firstRead: 1_000_000 };
+      const walking = { walk: 1_000_000, firstRead: 1 };
+      const givingUp = { walk: 5, firstRead: 14 };
       const searches = [
         { words: 'road', groups: [] },
         { words: undefined, groups: facetGroups({ country: ['KZ'] }) },
@@ -262,7 +276,7 @@ for (const dialect of DIALECTS) {
         for (const key of SORT_KEYS) {
           for (const descending of [false, true]) {
             const query = { ...search, key, descending, limit: 13 };
-            const sorted = await allPages(query, sorting);
+            const sorted = await allPages(query, everything);
             expect(sorted.length).toBeGreaterThan(13);
             expect(new Set(sorted).size).toBe(sorted.length);
             expect(await allPages(query, walking)).toEqual(sorted);
@@ -270,6 +284,22 @@ for (const dialect of DIALECTS) {
           }
         }
       }
+    });
+
+    it('orders pages by the keys themselves where activities share a code of them', async () => {
+      const stored = await store.db.selectFrom('activity_search').select('title').execute();
+      const titles = new Set(stored.map((r) => r.title));
+      const codes = new Set([...titles].map((title) => orderCode('title', title)));
+      // Titles alike in their first four bytes share a code: the paging above crosses them.
+      expect(codes.size).toBeLessThan(titles.size);
+      const page = await listActivities(
+        store.db,
+        ActivitiesQuerySchema.parse({ q: 'road', sort: 'title', limit: '200' }),
+      );
+      const listed = page.items.map((a) => a.title);
+      expect(listed).toEqual(
+        [...listed].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
+      );
     });
 
     it('never matches a filter token from the words searched', async () => {
@@ -280,6 +310,19 @@ for (const dialect of DIALECTS) {
     it('rebuilds the same index and rollup when migrating a database that holds activities', async () => {
       const before = await indexSnapshot(store);
       expect(before.entries.length).toBe(282);
+      if (before.ordered) {
+        const column = {
+          title: 'title',
+          start: 'start',
+          commitments: 'commitments_cents',
+        } as const;
+        for (const key of SORT_KEYS) {
+          const expected = before.entries
+            .map((e): [number, number] => [orderCode(key, e[column[key]]), e.id])
+            .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          expect(before.ordered[key]).toEqual(expected);
+        }
+      }
       const migrator = new Migrator({
         db: store.db,
         provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) },

@@ -1,7 +1,22 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { isPostgres } from '../db/schema-helpers.ts';
+import { isPostgres, type AnyDb } from '../db/schema-helpers.ts';
 import { facetTsQuery, ftsMatch } from './activity-search.ts';
+import type { ActivitySearchTable } from './portfolio.table.ts';
+import { ID_BITS, orderCode } from './search-order.ts';
+
+export const SORT_KEYS = ['title', 'start', 'commitments'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+const SORT_COLUMN = { title: 'title', start: 'start', commitments: 'commitments_cents' } as const;
+type SortColumn = (typeof SORT_COLUMN)[SortKey];
+
+/** SQLite: the FTS5 table that holds the entries in a sort key's order. */
+export const ORDERED_TABLE: Readonly<Record<SortKey, string>> = {
+  title: 'activity_search_by_title',
+  start: 'activity_search_by_start',
+  commitments: 'activity_search_by_commitments',
+};
 
 /** One activity's entry in the search index and its sort keys. */
 export interface SearchEntry {
@@ -14,9 +29,9 @@ export interface SearchEntry {
 }
 
 /**
- * Replaces activities' entries. PostgreSQL keeps words, facets and sort keys in one row;
- * SQLite's activity_search is an FTS5 table whose rowid is the activity's id (FTS5 has no
- * upsert), with the sort keys beside it in activity_sort.
+ * Replaces activities' entries. Both engines keep each entry's words, facets and sort keys in a
+ * row of activity_search; PostgreSQL indexes it with GIN, SQLite with three contentless FTS5
+ * tables, one per sort key, whose rowids put the entries in that key's order (search-order.ts).
  */
 export async function writeSearchEntries(db: Db, entries: readonly SearchEntry[]): Promise<void> {
   if (entries.length === 0) return;
@@ -37,39 +52,55 @@ export async function writeSearchEntries(db: Db, entries: readonly SearchEntry[]
     db,
     entries.map((e) => e.activityId),
   );
-  const values = entries.map((e) => sql`(${e.activityId}, ${e.text}, ${e.facets.join(' ')})`);
-  await sql`insert into activity_search (rowid, text, facets) values ${sql.join(values)}`.execute(
-    db,
-  );
-  await db
-    .insertInto('activity_sort')
-    .values(
-      entries.map((e) => ({
-        activity_id: e.activityId,
-        title: e.title,
-        start: e.start,
-        commitments_cents: e.commitmentsCents,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.column('activity_id').doUpdateSet((eb) => ({
-        title: eb.ref('excluded.title'),
-        start: eb.ref('excluded.start'),
-        commitments_cents: eb.ref('excluded.commitments_cents'),
-      })),
-    )
-    .execute();
+  const rows = entries.map((e) => ({
+    activity_id: e.activityId,
+    text: e.text,
+    facets: e.facets.join(' '),
+    title: e.title,
+    start: e.start,
+    commitments_cents: e.commitmentsCents,
+  }));
+  await db.insertInto('activity_search').values(rows).execute();
+  await insertOrderedRows(db, rows);
 }
 
-/** Removes activities' full-text rows (SQLite's sort keys go with the activity, by cascade). */
+type StoredKeys = Pick<ActivitySearchTable, 'activity_id' | SortColumn>;
+
+/** The FTS5 rowid of an entry in a sort key's table (a BigInt: it may pass 2⁵³). */
+function orderedRowid(key: SortKey, entry: StoredKeys): bigint {
+  const code = orderCode(key, entry[SORT_COLUMN[key]]);
+  return (BigInt(code) << BigInt(ID_BITS)) | BigInt(entry.activity_id);
+}
+
+/** SQLite: adds entries to the FTS5 table of each sort key. */
+export async function insertOrderedRows(db: AnyDb, rows: readonly ActivitySearchTable[]) {
+  for (const key of SORT_KEYS) {
+    const values = rows.map((r) => sql`(${orderedRowid(key, r)}, ${r.text}, ${r.facets})`);
+    await sql`insert into ${sql.table(ORDERED_TABLE[key])} (rowid, text, facets)
+      values ${sql.join(values)}`.execute(db);
+  }
+}
+
+/** Removes activities' entries (SQLite's FTS5 rows cannot cascade, so they go here). */
 export async function deleteSearchRows(db: Db, activityIds: readonly number[]): Promise<void> {
   if (activityIds.length === 0) return;
-  const column = isPostgres(db) ? sql`activity_id` : sql`rowid`;
-  await sql`delete from activity_search where ${column} in (${sql.join(activityIds)})`.execute(db);
+  if (isPostgres(db)) {
+    await db.deleteFrom('activity_search').where('activity_id', 'in', activityIds).execute();
+    return;
+  }
+  const stored = await db
+    .selectFrom('activity_search')
+    .select(['activity_id', 'title', 'start', 'commitments_cents'])
+    .where('activity_id', 'in', activityIds)
+    .execute();
+  if (stored.length === 0) return;
+  for (const key of SORT_KEYS) {
+    const rowids = stored.map((entry) => orderedRowid(key, entry));
+    await sql`delete from ${sql.table(ORDERED_TABLE[key])}
+      where rowid in (${sql.join(rowids)})`.execute(db);
+  }
+  await db.deleteFrom('activity_search').where('activity_id', 'in', activityIds).execute();
 }
-
-export const SORT_KEYS = ['title', 'start', 'commitments'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface SearchPageQuery {
   words: string | undefined;
@@ -79,12 +110,6 @@ export interface SearchPageQuery {
   after: { key: string | number; id: number } | null;
   limit: number;
 }
-
-const SORT_COLUMN: Readonly<Record<SortKey, string>> = {
-  title: 'title',
-  start: 'start',
-  commitments: 'commitments_cents',
-};
 
 type Row = { id: number; sort_key: string | number };
 
@@ -102,28 +127,29 @@ function afterCursor(
   return sql`(${key}, ${id}) ${comparison} (${page.after.key}, ${page.after.id})`;
 }
 
-/**
- * How far a search walks the sort key's B-tree, keeping the matches, before it finds every
- * match and sorts them instead: SQLite walks index entries (a hundred thousand take about
- * 20 ms), PostgreSQL rows, whose words and facets it reads to test them (about 2 µs each).
- */
-export interface WalkTuning {
-  budget: number;
+/** How a search reads; tests vary it to compare every path, which must give the same pages. */
+export interface SearchTuning {
+  /**
+   * PostgreSQL: how many rows of the sort order it walks, testing each (about 2 µs), before it
+   * finds every match through the GIN index and sorts them instead; 0 never walks.
+   */
+  walk: number;
+  /** SQLite: how many matches it reads in sort order at first (each further read takes 4×). */
+  firstRead?: number;
 }
 
-const WALK = { sqlite: { budget: 100_000 }, postgres: { budget: 20_000 } } as const;
+const TUNING: SearchTuning = { walk: 20_000 };
 
 /**
  * One page of the activities that have the words and a token of every facet group, in sort
- * order. When the matches are many, a walk of the sort order fills the page within a few
- * thousand rows; when they are few or lie far along it, they are found through the full-text
- * index and sorted. Both engines try the first, bounded, and fall back to the second (left to
- * itself, PostgreSQL's planner assumes matches spread evenly, and walked a quarter of a
- * million rows for a search whose matches all lay at the end).
+ * order. PostgreSQL: when the matches are many, a walk of the sort order fills the page within
+ * a few thousand rows; when they are few or lie far along it, they are found through the GIN
+ * index and sorted. It tries the first, bounded, and falls back to the second (left to itself,
+ * the planner assumes matches spread evenly, and walked a quarter of a million rows for a
+ * search whose matches all lay at the end).
  */
-export async function searchPage(db: Db, page: SearchPageQuery, walk?: WalkTuning): Promise<Row[]> {
-  if (!isPostgres(db)) return sqliteSearchPage(db, page, walk ?? WALK.sqlite);
-  const { budget } = walk ?? WALK.postgres;
+export async function searchPage(db: Db, page: SearchPageQuery, tuning = TUNING): Promise<Row[]> {
+  if (!isPostgres(db)) return sqliteSearchPage(db, page, tuning.firstRead ?? page.limit * 2);
   const key = sql.ref(SORT_COLUMN[page.key]);
   const id = sql.ref('activity_id');
   const direction = page.descending ? sql`desc` : sql`asc`;
@@ -131,13 +157,13 @@ export async function searchPage(db: Db, page: SearchPageQuery, walk?: WalkTunin
   if (page.words) match.push(sql`document @@ plainto_tsquery('simple', ${page.words})`);
   if (page.groups.length) match.push(sql`facets @@ ${facetTsQuery(page.groups)}::tsquery`);
   const matching = sql.join(match, sql` and `);
-  if (budget > 0) {
+  if (tuning.walk > 0) {
     const walked = afterCursor(page, key, id);
     const { rows } = await sql<Row>`
       select id, sort_key from (
         select ${id} as id, ${key} as sort_key, document, facets from activity_search
         ${walked ? sql`where ${walked}` : sql``}
-        order by ${key} ${direction}, ${id} ${direction} limit ${budget}
+        order by ${key} ${direction}, ${id} ${direction} limit ${tuning.walk}
       ) w where ${matching}
       limit ${page.limit}`.execute(db);
     if (rows.length === page.limit) return rows;
@@ -153,38 +179,34 @@ export async function searchPage(db: Db, page: SearchPageQuery, walk?: WalkTunin
 }
 
 /**
- * SQLite: FTS5 finds every match at once (testing activities one by one would cost a
- * millisecond each). First the sort key's index is walked in order, at most `budget` entries,
- * keeping the matches: when matches are many, the page fills within the first few thousand.
- * When it does not fill, the matches' keys are read from activity_sort and sorted, which costs
- * about 2 µs a match against 0.2 µs an entry walked.
+ * SQLite: reads the first matches in the sort key's FTS5 table, in rowid order (FTS5 stops at
+ * the LIMIT), with their keys, in exact order. Every match of a code lower than the last one
+ * read has been read, and sorts before any match not read; those after the cursor make the
+ * page when they are enough. Otherwise it reads four times as many, from the start again:
+ * seeking a rowid in FTS5 costs as much as finding every match, reading a few more does not.
  */
-async function sqliteSearchPage(db: Db, page: SearchPageQuery, walk: WalkTuning): Promise<Row[]> {
-  const column = SORT_COLUMN[page.key];
-  const key = sql.ref(column);
-  const id = sql.ref('activity_id');
+async function sqliteSearchPage(db: Db, page: SearchPageQuery, firstRead: number) {
+  const table = sql.table(ORDERED_TABLE[page.key]);
+  const key = sql.ref(`s.${SORT_COLUMN[page.key]}`);
   const direction = page.descending ? sql`desc` : sql`asc`;
-  const order = sql`order by ${key} ${direction}, ${id} ${direction}`;
-  const matches = sql`select rowid from activity_search
-    where activity_search match ${ftsMatch(page.words, page.groups)}`;
-  const after = afterCursor(page, key, id);
-  const where = (...conditions: (RawBuilder<unknown> | null)[]) => {
-    const present = conditions.filter((c) => c !== null);
-    return present.length ? sql`where ${sql.join(present, sql` and `)}` : sql``;
-  };
-  if (walk.budget > 0) {
-    const { rows } = await sql<Row>`
-      select id, sort_key from (
-        select activity_id as id, ${key} as sort_key
-        from activity_sort indexed by ${sql.id(`activity_sort_${column}`)}
-        ${where(after)} ${order} limit ${walk.budget}
-      ) where id in (${matches})
-      limit ${page.limit}`.execute(db);
-    if (rows.length === page.limit) return rows;
+  const after = afterCursor(page, key, sql.ref('s.activity_id')) ?? sql`1`;
+  for (let read = Math.max(1, firstRead); ; read *= 4) {
+    const { rows } = await sql<Row & { code: number; after: number }>`
+      select m.code, s.activity_id as id, ${key} as sort_key, ${after} as after
+      from (
+        select rowid >> ${sql.lit(ID_BITS)} as code, rowid & ${sql.lit(2 ** ID_BITS - 1)} as id
+        from ${table}
+        where ${table} match ${ftsMatch(page.words, page.groups)}
+        order by rowid ${direction} limit ${read}
+      ) m join activity_search s on s.activity_id = m.id
+      order by sort_key ${direction}, id ${direction}`.execute(db);
+    const everyMatch = rows.length < read;
+    let edge = rows[0]?.code ?? 0;
+    for (const { code } of rows)
+      edge = page.descending ? Math.min(edge, code) : Math.max(edge, code);
+    const complete = rows.filter((r) => r.after === 1 && (everyMatch || r.code !== edge));
+    if (everyMatch || complete.length >= page.limit) {
+      return complete.slice(0, page.limit).map(({ id, sort_key }) => ({ id, sort_key }));
+    }
   }
-  const { rows } = await sql<Row>`
-    select activity_id as id, ${key} as sort_key from activity_sort
-    ${where(sql`activity_id in (${matches})`, after)} ${order}
-    limit ${page.limit}`.execute(db);
-  return rows;
 }

@@ -183,24 +183,16 @@ export interface RelatedActivityTable {
   type: string;
 }
 
-/** Titles and descriptions in every language, for full-text search. */
 /**
- * The search index (see activity-search.ts): each activity's words and facet tokens. On SQLite
- * an FTS5 table of `text` and `facets` whose rowid is the activity's id, with the sort keys in
- * activity_sort; on PostgreSQL `document` and `facets` are tsvectors and the sort keys are here.
- * Written through activity-search.repository.ts only.
+ * The search index (see activity-search.ts): each activity's words, facet tokens and sort keys.
+ * PostgreSQL indexes the row itself (`document` and `facets` are tsvectors, with a GIN index);
+ * SQLite keeps `facets` as space-separated tokens and indexes the words and facets in an FTS5
+ * table per sort key (search-order.ts). Written through activity-search.repository.ts only.
  */
 export interface ActivitySearchTable {
   activity_id: number;
   text: string;
-  title: string;
-  start: string;
-  commitments_cents: number;
-}
-
-/** SQLite only: what lists sort by, kept narrow so that ordering thousands of matches reads little. */
-export interface ActivitySortTable {
-  activity_id: number;
+  facets: string;
   title: string;
   /** The actual start date, else the planned one, else ''. */
   start: string;
@@ -221,7 +213,6 @@ export interface ActivityCurationTable {
 export interface PortfolioTables {
   activity_curation: ActivityCurationTable;
   activity_search: ActivitySearchTable;
-  activity_sort: ActivitySortTable;
   activity: ActivityTable;
   activity_narrative: ActivityNarrativeTable;
   activity_corridor: ActivityCorridorTable;
