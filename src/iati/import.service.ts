@@ -2,6 +2,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Kysely } from 'kysely';
 import type { Readable } from 'node:stream';
 import type { Database, Db } from '../db/database.ts';
+import { compactSearchIndex } from '../portfolio/activity-search.repository.ts';
 import { storeActivityRows } from '../portfolio/activity.service.ts';
 import { appendAudits } from '../accounts/audit.service.ts';
 import type { AuditEntry } from '../accounts/audit.schema.ts';
@@ -234,6 +235,7 @@ export async function importIati(
   }
 
   const totals = totalsOf(files);
+  if (totals.imported + totals.replaced > 0) await compactSearchIndex(db);
   if (runId !== null) await finishImportRun(db, runId, totals, new Date().toISOString());
   return { run: runId, dryRun: options.dryRun, files, totals };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { isPostgres, type AnyDb } from '../db/schema-helpers.ts';
 import { facetTsQuery, ftsMatch } from './activity-search.ts';
 import type { ActivitySearchTable } from './portfolio.table.ts';
-import { ID_BITS, orderCode } from './search-order.ts';
+import { ID_BITS, readsUpwards, rowidCode } from './search-order.ts';
 
 export const SORT_KEYS = ['title', 'start', 'commitments'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -68,7 +68,7 @@ type StoredKeys = Pick<ActivitySearchTable, 'activity_id' | SortColumn>;
 
 /** The FTS5 rowid of an entry in a sort key's table (a BigInt: it may pass 2⁵³). */
 function orderedRowid(key: SortKey, entry: StoredKeys): bigint {
-  const code = orderCode(key, entry[SORT_COLUMN[key]]);
+  const code = rowidCode(key, entry[SORT_COLUMN[key]]);
   return (BigInt(code) << BigInt(ID_BITS)) | BigInt(entry.activity_id);
 }
 
@@ -100,6 +100,26 @@ export async function deleteSearchRows(db: Db, activityIds: readonly number[]): 
       where rowid in (${sql.join(rowids)})`.execute(db);
   }
   await db.deleteFrom('activity_search').where('activity_id', 'in', activityIds).execute();
+}
+
+/**
+ * SQLite: FTS5 adds a segment to a table for every transaction that writes it and merges them
+ * only now and then; a search intersects posting lists in every segment, and at a million
+ * activities twenty segments took two to three times as long as one. So once they pass
+ * MAX_SEGMENTS (after an import, say), the table is merged into one: about ten seconds per
+ * table at a million activities, milliseconds for the demo.
+ */
+const MAX_SEGMENTS = 8;
+
+export async function compactSearchIndex(db: AnyDb): Promise<void> {
+  if (isPostgres(db)) return;
+  for (const table of Object.values(ORDERED_TABLE)) {
+    const { rows } = await sql<{ segments: number }>`
+      select count(*) as segments from (select distinct segid from ${sql.table(`${table}_idx`)})
+    `.execute(db);
+    if (rows[0]!.segments <= MAX_SEGMENTS) continue;
+    await sql`insert into ${sql.table(table)} (${sql.ref(table)}) values ('optimize')`.execute(db);
+  }
 }
 
 export interface SearchPageQuery {
@@ -189,6 +209,7 @@ async function sqliteSearchPage(db: Db, page: SearchPageQuery, firstRead: number
   const table = sql.table(ORDERED_TABLE[page.key]);
   const key = sql.ref(`s.${SORT_COLUMN[page.key]}`);
   const direction = page.descending ? sql`desc` : sql`asc`;
+  const upwards = readsUpwards(page.key, page.descending);
   const after = afterCursor(page, key, sql.ref('s.activity_id')) ?? sql`1`;
   for (let read = Math.max(1, firstRead); ; read *= 4) {
     const { rows } = await sql<Row & { code: number; after: number }>`
@@ -197,13 +218,12 @@ async function sqliteSearchPage(db: Db, page: SearchPageQuery, firstRead: number
         select rowid >> ${sql.lit(ID_BITS)} as code, rowid & ${sql.lit(2 ** ID_BITS - 1)} as id
         from ${table}
         where ${table} match ${ftsMatch(page.words, page.groups)}
-        order by rowid ${direction} limit ${read}
+        order by rowid ${upwards ? sql`asc` : sql`desc`} limit ${read}
       ) m join activity_search s on s.activity_id = m.id
       order by sort_key ${direction}, id ${direction}`.execute(db);
     const everyMatch = rows.length < read;
     let edge = rows[0]?.code ?? 0;
-    for (const { code } of rows)
-      edge = page.descending ? Math.min(edge, code) : Math.max(edge, code);
+    for (const { code } of rows) edge = upwards ? Math.max(edge, code) : Math.min(edge, code);
     const complete = rows.filter((r) => r.after === 1 && (everyMatch || r.code !== edge));
     if (everyMatch || complete.length >= page.limit) {
       return complete.slice(0, page.limit).map(({ id, sort_key }) => ({ id, sort_key }));

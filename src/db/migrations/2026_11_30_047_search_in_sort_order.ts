@@ -1,5 +1,9 @@
 import { sql } from 'kysely';
-import { insertOrderedRows, ORDERED_TABLE } from '../../portfolio/activity-search.repository.ts';
+import {
+  compactSearchIndex,
+  insertOrderedRows,
+  ORDERED_TABLE,
+} from '../../portfolio/activity-search.repository.ts';
 import type { ActivitySearchTable } from '../../portfolio/portfolio.table.ts';
 import { isPostgres, type AnyDb } from '../schema-helpers.ts';
 
@@ -47,10 +51,11 @@ export async function up(db: AnyDb): Promise<void> {
       .limit(BATCH)
       .$castTo<ActivitySearchTable>()
       .execute();
-    if (rows.length === 0) return;
+    if (rows.length === 0) break;
     await insertOrderedRows(db, rows);
     after = rows.at(-1)!.activity_id;
   }
+  await compactSearchIndex(db);
 }
 
 export async function down(db: AnyDb): Promise<void> {
