@@ -49,11 +49,18 @@ async function searchEntries(store: TestStore) {
     start: string | null;
     commitments_cents: number | string | null;
   }
-  const facets = store.dialect === 'postgres' ? sql`s.facets::text` : sql`s.facets`;
-  const { rows } = await sql<Entry>`select a.iati_identifier, s.text, ${facets} as facets,
-      s.title, s.start, s.commitments_cents
-    from activity a left join activity_search s on s.activity_id = a.id
-    order by a.iati_identifier`.execute(store.db);
+  const { rows } = await (
+    store.dialect === 'postgres'
+      ? sql<Entry>`select a.iati_identifier, s.text, s.facets::text as facets, s.title, s.start,
+          s.commitments_cents
+        from activity a left join activity_search s on s.activity_id = a.id
+        order by a.iati_identifier`
+      : sql<Entry>`select a.iati_identifier, s.text, s.facets, o.title, o.start,
+          o.commitments_cents
+        from activity a left join activity_search s on s.activity_id = a.id
+          left join activity_sort o on o.activity_id = a.id
+        order by a.iati_identifier`
+  ).execute(store.db);
   return rows.map((row) => ({
     ...row,
     facets: row.facets?.replace(/'/g, '').split(' ').filter(Boolean).sort() ?? null,

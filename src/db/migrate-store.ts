@@ -11,6 +11,7 @@ import { isPostgres } from './schema-helpers.ts';
  */
 export const REBUILT_TABLES = new Set([
   'activity_search',
+  'activity_sort',
   'activity_search_by_title',
   'activity_search_by_start',
   'activity_search_by_commitments',

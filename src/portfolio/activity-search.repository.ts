@@ -2,14 +2,13 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { isPostgres, type AnyDb } from '../db/schema-helpers.ts';
 import { facetTsQuery, ftsMatch } from './activity-search.ts';
-import type { ActivitySearchTable } from './portfolio.table.ts';
+import type { ActivitySortTable } from './portfolio.table.ts';
 import { ID_BITS, readsUpwards, rowidCode } from './search-order.ts';
 
 export const SORT_KEYS = ['title', 'start', 'commitments'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 const SORT_COLUMN = { title: 'title', start: 'start', commitments: 'commitments_cents' } as const;
-type SortColumn = (typeof SORT_COLUMN)[SortKey];
 
 /** SQLite: the FTS5 table that holds the entries in a sort key's order. */
 export const ORDERED_TABLE: Readonly<Record<SortKey, string>> = {
@@ -29,9 +28,11 @@ export interface SearchEntry {
 }
 
 /**
- * Replaces activities' entries. Both engines keep each entry's words, facets and sort keys in a
- * row of activity_search; PostgreSQL indexes it with GIN, SQLite with three contentless FTS5
- * tables, one per sort key, whose rowids put the entries in that key's order (search-order.ts).
+ * Replaces activities' entries. PostgreSQL keeps words, facets and sort keys in a row of
+ * activity_search, indexed with GIN. SQLite indexes them in three contentless FTS5 tables, one
+ * per sort key, whose rowids put the entries in that key's order (search-order.ts), and keeps
+ * the words and facets in activity_search and the sort keys in activity_sort, apart: a search
+ * reads the keys of the matches it sorts, and a narrow table of them stays in memory.
  */
 export async function writeSearchEntries(db: Db, entries: readonly SearchEntry[]): Promise<void> {
   if (entries.length === 0) return;
@@ -60,20 +61,34 @@ export async function writeSearchEntries(db: Db, entries: readonly SearchEntry[]
     start: e.start,
     commitments_cents: e.commitmentsCents,
   }));
-  await db.insertInto('activity_search').values(rows).execute();
+  const words = rows.map((r) => sql`(${r.activity_id}, ${r.text}, ${r.facets})`);
+  await sql`insert into activity_search (activity_id, text, facets)
+    values ${sql.join(words)}`.execute(db);
+  await db
+    .insertInto('activity_sort')
+    .values(
+      rows.map(({ activity_id, title, start, commitments_cents }) => ({
+        activity_id,
+        title,
+        start,
+        commitments_cents,
+      })),
+    )
+    .execute();
   await insertOrderedRows(db, rows);
 }
 
-type StoredKeys = Pick<ActivitySearchTable, 'activity_id' | SortColumn>;
+/** SQLite: an entry's words and facets (in activity_search) and sort keys (in activity_sort). */
+export type SqliteSearchEntry = ActivitySortTable & { text: string; facets: string };
 
 /** The FTS5 rowid of an entry in a sort key's table (a BigInt: it may pass 2⁵³). */
-function orderedRowid(key: SortKey, entry: StoredKeys): bigint {
+function orderedRowid(key: SortKey, entry: ActivitySortTable): bigint {
   const code = rowidCode(key, entry[SORT_COLUMN[key]]);
   return (BigInt(code) << BigInt(ID_BITS)) | BigInt(entry.activity_id);
 }
 
 /** SQLite: adds entries to the FTS5 table of each sort key. */
-export async function insertOrderedRows(db: AnyDb, rows: readonly ActivitySearchTable[]) {
+export async function insertOrderedRows(db: AnyDb, rows: readonly SqliteSearchEntry[]) {
   for (const key of SORT_KEYS) {
     const values = rows.map((r) => sql`(${orderedRowid(key, r)}, ${r.text}, ${r.facets})`);
     await sql`insert into ${sql.table(ORDERED_TABLE[key])} (rowid, text, facets)
@@ -89,8 +104,8 @@ export async function deleteSearchRows(db: Db, activityIds: readonly number[]): 
     return;
   }
   const stored = await db
-    .selectFrom('activity_search')
-    .select(['activity_id', 'title', 'start', 'commitments_cents'])
+    .selectFrom('activity_sort')
+    .selectAll()
     .where('activity_id', 'in', activityIds)
     .execute();
   if (stored.length === 0) return;
@@ -99,7 +114,10 @@ export async function deleteSearchRows(db: Db, activityIds: readonly number[]): 
     await sql`delete from ${sql.table(ORDERED_TABLE[key])}
       where rowid in (${sql.join(rowids)})`.execute(db);
   }
-  await db.deleteFrom('activity_search').where('activity_id', 'in', activityIds).execute();
+  await sql`delete from activity_search where activity_id in (${sql.join(activityIds)})`.execute(
+    db,
+  );
+  await db.deleteFrom('activity_sort').where('activity_id', 'in', activityIds).execute();
 }
 
 /**
@@ -221,7 +239,7 @@ async function sqliteSearchPage(db: Db, page: SearchPageQuery, firstRead: number
         from ${table}
         where ${table} match ${ftsMatch(page.words, page.groups)}
         order by rowid ${upwards ? sql`asc` : sql`desc`} limit ${read}
-      ) m join activity_search s on s.activity_id = m.id
+      ) m join activity_sort s on s.activity_id = m.id
       order by sort_key ${direction}, id ${direction}`.execute(db);
     const everyMatch = rows.length < read;
     let edge = rows[0]?.code ?? 0;

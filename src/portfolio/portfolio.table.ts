@@ -185,14 +185,23 @@ export interface RelatedActivityTable {
 
 /**
  * The search index (see activity-search.ts): each activity's words, facet tokens and sort keys.
- * PostgreSQL indexes the row itself (`document` and `facets` are tsvectors, with a GIN index);
- * SQLite keeps `facets` as space-separated tokens and indexes the words and facets in an FTS5
- * table per sort key (search-order.ts). Written through activity-search.repository.ts only.
+ * PostgreSQL indexes the row itself (`document` and `facets` are tsvectors, with a GIN index).
+ * SQLite keeps only `text` and `facets` (space-separated tokens) here, the sort keys in
+ * activity_sort, and indexes the words and facets in an FTS5 table per sort key
+ * (search-order.ts). Written through activity-search.repository.ts only.
  */
 export interface ActivitySearchTable {
   activity_id: number;
   text: string;
   facets: string;
+  title: string;
+  start: string;
+  commitments_cents: number;
+}
+
+/** SQLite only: what lists sort by, kept narrow so that ordering thousands of matches reads little. */
+export interface ActivitySortTable {
+  activity_id: number;
   title: string;
   /** The actual start date, else the planned one, else ''. */
   start: string;
@@ -213,6 +222,7 @@ export interface ActivityCurationTable {
 export interface PortfolioTables {
   activity_curation: ActivityCurationTable;
   activity_search: ActivitySearchTable;
+  activity_sort: ActivitySortTable;
   activity: ActivityTable;
   activity_narrative: ActivityNarrativeTable;
   activity_corridor: ActivityCorridorTable;
