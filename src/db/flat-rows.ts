@@ -6,8 +6,8 @@ import type { Database } from './database.ts';
  * from bulk.ts so that the parsing thread does not load the SQL layer.
  */
 
-/** What a column may be bound to. */
-export type SqlValue = string | number | null;
+/** What a column may be bound to (a bigint only on SQLite: FTS5 rowids may pass 2⁵³). */
+export type SqlValue = string | number | bigint | null;
 
 /** A table and the columns a flat row gives, in that order. */
 export interface BulkTable<C extends string = string> {

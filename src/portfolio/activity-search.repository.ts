@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Db } from '../db/database.ts';
+import { bulkTable, insertFlat } from '../db/bulk.ts';
+import type { Database, Db } from '../db/database.ts';
 import { isPostgres, type AnyDb } from '../db/schema-helpers.ts';
 import { facetTsQuery, ftsMatch } from './activity-search.ts';
 import type { ActivitySortTable } from './portfolio.table.ts';
@@ -11,11 +12,16 @@ export type SortKey = (typeof SORT_KEYS)[number];
 const SORT_COLUMN = { title: 'title', start: 'start', commitments: 'commitments_cents' } as const;
 
 /** SQLite: the FTS5 table that holds the entries in a sort key's order. */
-export const ORDERED_TABLE: Readonly<Record<SortKey, string>> = {
+export const ORDERED_TABLE = {
   title: 'activity_search_by_title',
   start: 'activity_search_by_start',
   commitments: 'activity_search_by_commitments',
-};
+} as const satisfies Record<SortKey, keyof Database>;
+
+// SQLite writes go through db/bulk.ts: statements of a few fixed row counts, prepared once.
+const WORDS = bulkTable('activity_search', ['activity_id', 'text', 'facets']);
+const KEYS = bulkTable('activity_sort', ['activity_id', 'title', 'start', 'commitments_cents']);
+const orderedRows = (key: SortKey) => bulkTable(ORDERED_TABLE[key], ['rowid', 'text', 'facets']);
 
 /** One activity's entry in the search index and its sort keys. */
 export interface SearchEntry {
@@ -61,20 +67,16 @@ export async function writeSearchEntries(db: Db, entries: readonly SearchEntry[]
     start: e.start,
     commitments_cents: e.commitmentsCents,
   }));
-  const words = rows.map((r) => sql`(${r.activity_id}, ${r.text}, ${r.facets})`);
-  await sql`insert into activity_search (activity_id, text, facets)
-    values ${sql.join(words)}`.execute(db);
-  await db
-    .insertInto('activity_sort')
-    .values(
-      rows.map(({ activity_id, title, start, commitments_cents }) => ({
-        activity_id,
-        title,
-        start,
-        commitments_cents,
-      })),
-    )
-    .execute();
+  await insertFlat(
+    db,
+    WORDS,
+    rows.flatMap((r) => [r.activity_id, r.text, r.facets]),
+  );
+  await insertFlat(
+    db,
+    KEYS,
+    rows.flatMap((r) => [r.activity_id, r.title, r.start, r.commitments_cents]),
+  );
   await insertOrderedRows(db, rows);
 }
 
@@ -90,9 +92,8 @@ function orderedRowid(key: SortKey, entry: ActivitySortTable): bigint {
 /** SQLite: adds entries to the FTS5 table of each sort key. */
 export async function insertOrderedRows(db: AnyDb, rows: readonly SqliteSearchEntry[]) {
   for (const key of SORT_KEYS) {
-    const values = rows.map((r) => sql`(${orderedRowid(key, r)}, ${r.text}, ${r.facets})`);
-    await sql`insert into ${sql.table(ORDERED_TABLE[key])} (rowid, text, facets)
-      values ${sql.join(values)}`.execute(db);
+    const values = rows.flatMap((r) => [orderedRowid(key, r), r.text, r.facets]);
+    await insertFlat(db as Db, orderedRows(key), values);
   }
 }
 

@@ -199,6 +199,13 @@ export interface ActivitySearchTable {
   commitments_cents: number;
 }
 
+/** SQLite only: an FTS5 table of the entries in one sort key's order (search-order.ts). */
+export interface ActivitySearchOrderedTable {
+  rowid: bigint;
+  text: string | null;
+  facets: string | null;
+}
+
 /** SQLite only: what lists sort by, kept narrow so that ordering thousands of matches reads little. */
 export interface ActivitySortTable {
   activity_id: number;
@@ -223,6 +230,9 @@ export interface PortfolioTables {
   activity_curation: ActivityCurationTable;
   activity_search: ActivitySearchTable;
   activity_sort: ActivitySortTable;
+  activity_search_by_title: ActivitySearchOrderedTable;
+  activity_search_by_start: ActivitySearchOrderedTable;
+  activity_search_by_commitments: ActivitySearchOrderedTable;
   activity: ActivityTable;
   activity_narrative: ActivityNarrativeTable;
   activity_corridor: ActivityCorridorTable;
