@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { iatiDocument } from '../iati/export/index.ts';
 import { ExportFilterSchema, storedActivities } from '../iati/export.service.ts';
 import { TRANSACTION_COLUMNS, transactionRows } from '../portfolio/transaction-export.ts';
-import { csvChunks, xlsxStream } from '../reports/tabular/index.ts';
+import { csvChunks } from '../reports/tabular/csv.ts';
 import { withStore } from './context.ts';
 
 interface ExportFlags {
@@ -32,10 +32,11 @@ export function registerExportCommands(program: Command): void {
     command.action((flags: ExportFlags, self: Command) =>
       withStore(self, async (store) => {
         const rows = transactionRows(store.db, ExportFilterSchema.parse(flags));
+        // The XLSX writer (exceljs, some 15 MB) loads only when asked for, as the server does.
         const chunks =
           format === 'csv'
             ? csvChunks(TRANSACTION_COLUMNS, rows)
-            : xlsxStream(TRANSACTION_COLUMNS, rows);
+            : (await import('../reports/tabular/xlsx.ts')).xlsxStream(TRANSACTION_COLUMNS, rows);
         await pipeline(Readable.from(chunks), process.stdout);
       }),
     );

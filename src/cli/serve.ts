@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { openStore } from '../db/database.ts';
-import { buildApp } from '../server/app.ts';
 import { configFrom } from './context.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -12,6 +11,9 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { port?: string; host?: string }, command: Command) => {
       const config = configFrom(command, { PORT: options.port, HOST: options.host });
       const store = openStore(config.databaseUrl, { replicaUrl: config.databaseReplicaUrl });
+      // Loaded here, not with the other commands: the server's modules weigh some 75 MB, which
+      // every other command (an import's peak memory among them) would carry for nothing.
+      const { buildApp } = await import('../server/app.ts');
       const app = await buildApp({ store, config });
 
       let closing = false;
