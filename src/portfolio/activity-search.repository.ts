@@ -125,8 +125,8 @@ export async function deleteSearchRows(db: Db, activityIds: readonly number[]): 
  * SQLite: FTS5 adds a segment to a table for every transaction that writes it and merges them
  * only now and then; a search intersects posting lists in every segment, and at a million
  * activities twenty segments took two to three times as long as one. So once they pass
- * MAX_SEGMENTS (after an import, say), the table is merged into one: about ten seconds per
- * table at a million activities, milliseconds for the demo.
+ * MAX_SEGMENTS (after an import, say), the table is merged into one: 6–22 s a table at a
+ * million activities, milliseconds for the demo.
  */
 const MAX_SEGMENTS = 8;
 
@@ -221,9 +221,9 @@ export async function searchPage(db: Db, page: SearchPageQuery, tuning = TUNING)
 
 /**
  * SQLite: reads the first matches in the sort key's FTS5 table, in rowid order (FTS5 stops at
- * the LIMIT), with their keys, in exact order. Every match of a code lower than the last one
- * read has been read, and sorts before any match not read; those after the cursor make the
- * page when they are enough. Otherwise it reads four times as many, from the start again:
+ * the LIMIT), with their keys, in exact order. Every match of a code before the last one read
+ * has been read, and sorts before any match not read; those after the cursor make the page
+ * when they are enough. Otherwise it reads four times as many, from the start again:
  * seeking a rowid in FTS5 costs as much as finding every match, reading a few more does not.
  */
 async function sqliteSearchPage(db: Db, page: SearchPageQuery, firstRead: number) {
