@@ -51,10 +51,9 @@ function titleCode(title: string): number {
 }
 
 /**
- * FTS5 skips ahead through its posting lists only when reading rowids upwards; downwards it
- * reads every entry, which at a million activities cost 50 ms for a search whose matches lay
- * far along. So keys listed largest first by default (commitments, newest start) are stored
- * upside down, and their usual order reads upwards.
+ * FTS5 reads its posting lists faster upwards than downwards (at a million activities, 29 ms
+ * against 44 ms for a search that matches nothing), so keys listed largest first by default
+ * (commitments, newest start) are stored upside down, and their usual order reads upwards.
  */
 const STORED_DESCENDING: ReadonlySet<SortKey> = new Set(['commitments', 'start']);
 
