@@ -21,7 +21,11 @@ export const ORDERED_TABLE = {
 // SQLite writes go through db/bulk.ts: statements of a few fixed row counts, prepared once.
 const WORDS = bulkTable('activity_search', ['activity_id', 'text', 'facets']);
 const KEYS = bulkTable('activity_sort', ['activity_id', 'title', 'start', 'commitments_cents']);
-const orderedRows = (key: SortKey) => bulkTable(ORDERED_TABLE[key], ['rowid', 'text', 'facets']);
+const ORDERED_ROWS = {
+  title: bulkTable(ORDERED_TABLE.title, ['rowid', 'text', 'facets']),
+  start: bulkTable(ORDERED_TABLE.start, ['rowid', 'text', 'facets']),
+  commitments: bulkTable(ORDERED_TABLE.commitments, ['rowid', 'text', 'facets']),
+};
 
 /** One activity's entry in the search index and its sort keys. */
 export interface SearchEntry {
@@ -90,10 +94,10 @@ function orderedRowid(key: SortKey, entry: ActivitySortTable): bigint {
 }
 
 /** SQLite: adds entries to the FTS5 table of each sort key. */
-export async function insertOrderedRows(db: AnyDb, rows: readonly SqliteSearchEntry[]) {
+export async function insertOrderedRows(db: Db, rows: readonly SqliteSearchEntry[]) {
   for (const key of SORT_KEYS) {
     const values = rows.flatMap((r) => [orderedRowid(key, r), r.text, r.facets]);
-    await insertFlat(db as Db, orderedRows(key), values);
+    await insertFlat(db, ORDERED_ROWS[key], values);
   }
 }
 

@@ -90,6 +90,27 @@ export function horizontalBars({
   };
 }
 
+/** A named, coloured series of amounts. */
+export interface BarSeries {
+  name: string;
+  values: number[];
+  color: string;
+}
+
+/** Bar series for several amounts side by side, rounded at the end the bars grow towards. */
+export function barSeries(
+  series: BarSeries[],
+  { radius, maxWidth }: { radius?: [number, number, number, number]; maxWidth: number },
+) {
+  return series.map((s) => ({
+    type: 'bar' as const,
+    name: s.name,
+    data: s.values,
+    itemStyle: radius ? { color: s.color, borderRadius: radius } : { color: s.color },
+    barMaxWidth: maxWidth,
+  }));
+}
+
 /** Commitments and disbursements by year, side by side. */
 export function yearlyBars({
   years,
@@ -97,7 +118,7 @@ export function yearlyBars({
   money,
 }: {
   years: number[];
-  series: { name: string; values: number[]; color: string }[];
+  series: BarSeries[];
   money: (value: number) => string;
 }): ChartOption {
   return {
@@ -116,13 +137,7 @@ export function yearlyBars({
       axisLabel: { color: MUTED, formatter: (v: number) => money(v) },
       splitLine: { lineStyle: { color: GRID } },
     },
-    series: series.map((s) => ({
-      type: 'bar' as const,
-      name: s.name,
-      data: s.values,
-      itemStyle: { color: s.color },
-      barMaxWidth: 18,
-    })),
+    series: barSeries(series, { maxWidth: 18 }),
   };
 }
 
@@ -136,7 +151,7 @@ export function pairedBars({
   format,
 }: {
   names: string[];
-  series: { name: string; values: number[]; color: string }[];
+  series: BarSeries[];
   format: (value: number) => string;
 }): ChartOption {
   return {
@@ -145,12 +160,6 @@ export function pairedBars({
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     tooltip: tooltip((name, value, seriesName) => `${seriesName}: ${name}<br>${format(value)}`),
     ...horizontalAxes(names, format),
-    series: series.map((s) => ({
-      type: 'bar' as const,
-      name: s.name,
-      data: s.values,
-      itemStyle: { color: s.color, borderRadius: [0, 3, 3, 0] },
-      barMaxWidth: 16,
-    })),
+    series: barSeries(series, { radius: [0, 3, 3, 0], maxWidth: 16 }),
   };
 }

@@ -1,4 +1,10 @@
-import { pairedBars, TEXT_STYLE, tooltip } from '../../components/charts.ts';
+import {
+  barSeries,
+  pairedBars,
+  TEXT_STYLE,
+  tooltip,
+  type BarSeries,
+} from '../../components/charts.ts';
 import type { ChartOption } from '../../components/echarts.ts';
 import { GRID, MUTED } from '../../components/palette.ts';
 
@@ -13,7 +19,7 @@ export function methodBars({
   vertical = false,
 }: {
   names: string[];
-  series: { name: string; values: number[]; color: string }[];
+  series: BarSeries[];
   money: (value: number) => string;
   vertical?: boolean;
 }): ChartOption {
@@ -35,12 +41,6 @@ export function methodBars({
       axisLabel: { color: MUTED, hideOverlap: true, formatter: (v: number) => money(v) },
       splitLine: { lineStyle: { color: GRID } },
     },
-    series: series.map((s) => ({
-      type: 'bar' as const,
-      name: s.name,
-      data: s.values,
-      itemStyle: { color: s.color, borderRadius: [3, 3, 0, 0] },
-      barMaxWidth: 16,
-    })),
+    series: barSeries(series, { radius: [3, 3, 0, 0], maxWidth: 16 }),
   };
 }
