@@ -29,6 +29,11 @@ describe('the caravan command', () => {
         expect((await runCaravan(['db', 'status'], env)).stdout).toContain(
           `${Object.keys(MIGRATIONS).length} pending`,
         );
+        const early = await runCaravan(['query', 'aggregate', '--by', 'country'], env);
+        expect(early.code).toBe(1);
+        expect(early.stderr).toContain(
+          `is ${Object.keys(MIGRATIONS).length} migrations behind this version of Caravan: run \`caravan db migrate\` first`,
+        );
         const first = await runCaravan(['db', 'migrate'], env);
         expect(first.code).toBe(0);
         expect(first.stdout).toMatch(/applied 2026_11_28_001_reference/);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openStore, type Store } from '../db/database.ts';
+import { pendingMigrations } from '../db/migrate.ts';
 import { AppError } from '../errors.ts';
 
 /** Flags that every command accepts, each with the environment variable it overrides. */
@@ -22,18 +23,35 @@ export function configFrom(
   });
 }
 
-/** Runs a command body against the configured store and always closes it. */
+/**
+ * Runs a command body against the configured store and always closes it. The schema must be
+ * migrated first, unless the command migrates it itself (`anySchema`): otherwise the first
+ * query would fail with the database's own "no such table".
+ */
 export async function withStore<T>(
   command: Command,
   body: (store: Store, config: Config) => Promise<T>,
+  { anySchema = false }: { anySchema?: boolean } = {},
 ): Promise<T> {
   const config = configFrom(command);
   const store = openStore(config.databaseUrl);
   try {
+    if (!anySchema) await requireMigrated(store);
     return await body(store, config);
   } finally {
     await store.close();
   }
+}
+
+async function requireMigrated(store: Store): Promise<void> {
+  const pending = await pendingMigrations(store.db);
+  if (pending.length === 0) return;
+  const count = pending.length === 1 ? '1 migration' : `${pending.length} migrations`;
+  throw new AppError(
+    'unavailable',
+    `the database ${store.location} is ${count} behind this version of Caravan: ` +
+      'run `caravan db migrate` first',
+  );
 }
 
 /** A failure the user can act on prints one clear line; anything else keeps its stack. */

@@ -59,78 +59,82 @@ export function registerDemoCommand(program: Command): void {
         for (const line of await writeDemoIati(flags.writeIati)) console.log(line);
         return;
       }
-      await withStore(command, async (store, config) => {
-        await migrateToLatest(store.db);
-        await syncReferenceData(store.db);
-        const counts = await loadDemoPortfolio(store.db, cliActor());
-        const total = counts.imported + counts.unchanged + counts.replaced;
-        console.log(
-          `${store.location}: demo portfolio of ${total} activities ` +
-            `(${counts.imported} imported, ${counts.replaced} replaced, ${counts.unchanged} unchanged)`,
-        );
-        const accounts = await store.db
-          .transaction()
-          .execute(async (trx) => {
-            const loaded = await loadDemoAccounts(trx, flags.password);
-            for (const account of loaded.filter((a) => a.created)) {
-              await appendAudit(trx, {
-                actor: cliActor(),
-                action: 'user.add',
-                targetType: 'user',
-                targetId: account.email,
-                after: { email: account.email, roles: account.role, demo: true },
-                origin: 'cli',
-              });
+      await withStore(
+        command,
+        async (store, config) => {
+          await migrateToLatest(store.db);
+          await syncReferenceData(store.db);
+          const counts = await loadDemoPortfolio(store.db, cliActor());
+          const total = counts.imported + counts.unchanged + counts.replaced;
+          console.log(
+            `${store.location}: demo portfolio of ${total} activities ` +
+              `(${counts.imported} imported, ${counts.replaced} replaced, ${counts.unchanged} unchanged)`,
+          );
+          const accounts = await store.db
+            .transaction()
+            .execute(async (trx) => {
+              const loaded = await loadDemoAccounts(trx, flags.password);
+              for (const account of loaded.filter((a) => a.created)) {
+                await appendAudit(trx, {
+                  actor: cliActor(),
+                  action: 'user.add',
+                  targetType: 'user',
+                  targetId: account.email,
+                  after: { email: account.email, roles: account.role, demo: true },
+                  origin: 'cli',
+                });
+              }
+              return loaded;
+            })
+            .catch((error: unknown) => {
+              // An installation with real data keeps its portfolio demo but gets no demo accounts.
+              if (error instanceof AppError && error.code === 'conflict') {
+                console.log(`demo accounts not added: ${error.message}`);
+                return [];
+              }
+              throw error;
+            });
+          const created = accounts.filter((a) => a.created);
+          if (created.length > 0) {
+            console.log('demo accounts (passwords are shown this once):');
+            for (const a of created) {
+              console.log(
+                `  ${a.email.padEnd(40)} ${a.role.padEnd(28)} ${a.password ?? '(the --password given)'}`,
+              );
             }
-            return loaded;
-          })
-          .catch((error: unknown) => {
-            // An installation with real data keeps its portfolio demo but gets no demo accounts.
-            if (error instanceof AppError && error.code === 'conflict') {
-              console.log(`demo accounts not added: ${error.message}`);
-              return [];
-            }
-            throw error;
-          });
-        const created = accounts.filter((a) => a.created);
-        if (created.length > 0) {
-          console.log('demo accounts (passwords are shown this once):');
-          for (const a of created) {
+          } else {
             console.log(
-              `  ${a.email.padEnd(40)} ${a.role.padEnd(28)} ${a.password ?? '(the --password given)'}`,
+              `demo accounts: ${accounts.length} already present (caravan user reset EMAIL gives a new password)`,
             );
           }
-        } else {
+          // The fund's ledger is real money, and a results framework is the programme's own: demo
+          // ones only where the demo lives.
+          if (accounts.length === 0) {
+            console.log(
+              'demo facility, climate shares and results framework not set up: this installation has real users',
+            );
+            return;
+          }
+          const shares = await loadDemoClimateShares(store.db, cliActor());
           console.log(
-            `demo accounts: ${accounts.length} already present (caravan user reset EMAIL gives a new password)`,
+            shares > 0
+              ? `demo climate shares: ${shares} marked demo projects given component shares`
+              : 'demo climate shares: already recorded, nothing added',
           );
-        }
-        // The fund's ledger is real money, and a results framework is the programme's own: demo
-        // ones only where the demo lives.
-        if (accounts.length === 0) {
+          const results = await loadDemoResults(store.db, cliActor());
           console.log(
-            'demo facility, climate shares and results framework not set up: this installation has real users',
+            results.loaded
+              ? `demo results framework: ${results.indicators} indicators, ${results.values} recorded values`
+              : 'demo results framework: already set up, nothing added',
           );
-          return;
-        }
-        const shares = await loadDemoClimateShares(store.db, cliActor());
-        console.log(
-          shares > 0
-            ? `demo climate shares: ${shares} marked demo projects given component shares`
-            : 'demo climate shares: already recorded, nothing added',
-        );
-        const results = await loadDemoResults(store.db, cliActor());
-        console.log(
-          results.loaded
-            ? `demo results framework: ${results.indicators} indicators, ${results.values} recorded values`
-            : 'demo results framework: already set up, nothing added',
-        );
-        const facility = await loadDemoFacility(store.db, loadRules(config.facilityRulesFile));
-        console.log(
-          facility.loaded
-            ? `demo facility: contributions as signed and ${facility.proposals} demo proposals in every state`
-            : 'demo facility: already set up (or the facility has data), nothing added',
-        );
-      });
+          const facility = await loadDemoFacility(store.db, loadRules(config.facilityRulesFile));
+          console.log(
+            facility.loaded
+              ? `demo facility: contributions as signed and ${facility.proposals} demo proposals in every state`
+              : 'demo facility: already set up (or the facility has data), nothing added',
+          );
+        },
+        { anySchema: true },
+      );
     });
 }

@@ -45,3 +45,12 @@ export async function migrationStatus<T>(
     executedAt: migration.executedAt?.toISOString() ?? null,
   }));
 }
+
+/** The migrations this code has that the database has not committed, oldest first. */
+export async function pendingMigrations<T>(
+  db: Kysely<T>,
+  migrations: Readonly<Record<string, Migration>> = MIGRATIONS,
+): Promise<string[]> {
+  const states = await migrationStatus(db, migrations);
+  return states.filter((state) => !state.executedAt).map((state) => state.name);
+}
