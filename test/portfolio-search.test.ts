@@ -8,6 +8,7 @@ import { ActivitiesQuerySchema, type ActivitiesQuery } from '../src/portfolio/ac
 import { listActivities } from '../src/portfolio/activities.service.ts';
 import { facetGroups } from '../src/portfolio/activity-search.ts';
 import {
+  insertOrderedRows,
   ORDERED_TABLE,
   searchPage,
   SORT_KEYS,
@@ -357,6 +358,24 @@ describe('the SQLite search index after an import', () => {
       from (select distinct segid from ${sql.table(`${table}_idx`)})`.execute(store.db);
     return rows[0]!.n;
   };
+
+  it('writes one segment per table for entries that arrive out of order', async () => {
+    for (const table of Object.values(ORDERED_TABLE)) {
+      await sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank)
+        values ('automerge', 0)`.execute(store.db);
+    }
+    // Later activities sort first by every key: FTS5 would flush a segment for each of them.
+    const entries = Array.from({ length: 20 }, (_, i) => ({
+      activity_id: 900_000 + i,
+      title: `Title ${String.fromCharCode(90 - i)}`,
+      start: `20${String(30 - i).padStart(2, '0')}-01-01`,
+      commitments_cents: 1000 * (i + 1),
+      text: 'road section',
+      facets: '',
+    }));
+    await store.db.transaction().execute((trx) => insertOrderedRows(trx, entries));
+    for (const table of Object.values(ORDERED_TABLE)) expect(await segments(table)).toBe(1);
+  });
 
   it('is merged into one segment per table once an import has left it in many', async () => {
     // Without FTS5's own merging, every file's transaction leaves a segment in each table.

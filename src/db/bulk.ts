@@ -102,6 +102,29 @@ export async function insertFlat<R = never>(
 }
 
 /**
+ * Inserts flat rows one statement each. SQLite opens a savepoint for a statement that writes
+ * several rows inside a transaction, and FTS5 writes the terms it holds out as a new segment at
+ * every savepoint; rows given one at a time, in rowid order, make one segment a transaction.
+ */
+export async function insertEach(
+  db: Db,
+  table: BulkTable,
+  values: readonly SqlValue[],
+): Promise<void> {
+  const width = table.columns.length;
+  if (values.length % width !== 0) {
+    throw new Error(`${values.length} values do not make rows of ${width}`);
+  }
+  const sql = text(`insert ${isPostgres(db)} ${table.name} 1 undefined`, () => {
+    const columns = table.columns.map(quote).join(', ');
+    return `insert into ${quote(table.name)} (${columns}) values ${tuples(isPostgres(db), width, 1)}`;
+  });
+  for (let start = 0; start < values.length; start += width) {
+    await db.executeQuery(CompiledQuery.raw(sql, values.slice(start, start + width)));
+  }
+}
+
+/**
  * Sets columns of rows by their id: `values` holds, per row, the table's columns then the id;
  * `types` are the columns' SQL types (PostgreSQL does not infer them in a VALUES list).
  */

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { bulkTable, insertFlat } from '../db/bulk.ts';
+import { bulkTable, insertEach, insertFlat } from '../db/bulk.ts';
 import type { Database, Db } from '../db/database.ts';
 import { isPostgres, type AnyDb } from '../db/schema-helpers.ts';
 import { facetTsQuery, ftsMatch } from './activity-search.ts';
@@ -93,11 +93,19 @@ function orderedRowid(key: SortKey, entry: ActivitySortTable): bigint {
   return (BigInt(code) << BigInt(ID_BITS)) | BigInt(entry.activity_id);
 }
 
-/** SQLite: adds entries to the FTS5 table of each sort key. */
+/**
+ * SQLite: adds entries to the FTS5 table of each sort key, in rowid order and a statement each.
+ * FTS5 writes the terms it holds in memory out as a new segment whenever a rowid is not above
+ * the last one, and at every statement that writes several rows (see insertEach): in the
+ * import's order and in shared statements that was about one segment per entry, and these
+ * three tables took a third of an import's time in SQLite; now they take a tenth.
+ */
 export async function insertOrderedRows(db: Db, rows: readonly SqliteSearchEntry[]) {
   for (const key of SORT_KEYS) {
-    const values = rows.flatMap((r) => [orderedRowid(key, r), r.text, r.facets]);
-    await insertFlat(db, ORDERED_ROWS[key], values);
+    const entries = rows.map((row) => ({ rowid: orderedRowid(key, row), row }));
+    entries.sort((a, b) => (a.rowid < b.rowid ? -1 : a.rowid > b.rowid ? 1 : 0));
+    const values = entries.flatMap(({ rowid, row }) => [rowid, row.text, row.facets]);
+    await insertEach(db, ORDERED_ROWS[key], values);
   }
 }
 
