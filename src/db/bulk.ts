@@ -56,23 +56,36 @@ export interface InsertOptions {
   onConflict?: string;
 }
 
-/** Rows of `width` values in chunks of the sizes above. */
+/** Rows of `width` values in chunks of the given sizes (by default, those above). */
 async function inChunks(
   width: number,
   values: readonly SqlValue[],
   run: (rows: number, chunk: SqlValue[]) => Promise<void>,
+  sizes: readonly number[] = CHUNK_ROWS,
 ): Promise<void> {
   if (values.length % width !== 0) {
     throw new Error(`${values.length} values do not make rows of ${width}`);
   }
   const total = values.length / width;
   let row = 0;
-  for (const size of CHUNK_ROWS) {
+  for (const size of sizes) {
     while (total - row >= size) {
       await run(size, values.slice(row * width, (row + size) * width));
       row += size;
     }
   }
+}
+
+function insertText(postgres: boolean, table: BulkTable, rows: number, options: InsertOptions) {
+  const returning = options.returning ?? [];
+  const key = `insert ${postgres} ${table.name} ${rows} ${returning.join()} ${options.onConflict}`;
+  return text(key, () => {
+    const columns = table.columns.map(quote).join(', ');
+    const conflict = options.onConflict ? ` ${options.onConflict}` : '';
+    const tail = returning.length > 0 ? ` returning ${returning.map(quote).join(', ')}` : '';
+    const list = tuples(postgres, table.columns.length, rows);
+    return `insert into ${quote(table.name)} (${columns}) values ${list}${conflict}${tail}`;
+  });
 }
 
 /** Inserts flat rows (their count is `values.length / columns.length`). */
@@ -83,18 +96,9 @@ export async function insertFlat<R = never>(
   options: InsertOptions = {},
 ): Promise<R[]> {
   const postgres = isPostgres(db);
-  const returning = options.returning ?? [];
-  const width = table.columns.length;
   const out: R[] = [];
-  await inChunks(width, values, async (rows, chunk) => {
-    const key = `insert ${postgres} ${table.name} ${rows} ${returning.join()} ${options.onConflict}`;
-    const sql = text(key, () => {
-      const columns = table.columns.map(quote).join(', ');
-      const conflict = options.onConflict ? ` ${options.onConflict}` : '';
-      const tail = returning.length > 0 ? ` returning ${returning.map(quote).join(', ')}` : '';
-      const list = tuples(postgres, width, rows);
-      return `insert into ${quote(table.name)} (${columns}) values ${list}${conflict}${tail}`;
-    });
+  await inChunks(table.columns.length, values, async (rows, chunk) => {
+    const sql = insertText(postgres, table, rows, options);
     const result = await db.executeQuery<R>(CompiledQuery.raw(sql, chunk));
     for (const row of result.rows) out.push(row);
   });
@@ -111,17 +115,13 @@ export async function insertEach(
   table: BulkTable,
   values: readonly SqlValue[],
 ): Promise<void> {
-  const width = table.columns.length;
-  if (values.length % width !== 0) {
-    throw new Error(`${values.length} values do not make rows of ${width}`);
-  }
-  const sql = text(`insert ${isPostgres(db)} ${table.name} 1 undefined`, () => {
-    const columns = table.columns.map(quote).join(', ');
-    return `insert into ${quote(table.name)} (${columns}) values ${tuples(isPostgres(db), width, 1)}`;
-  });
-  for (let start = 0; start < values.length; start += width) {
-    await db.executeQuery(CompiledQuery.raw(sql, values.slice(start, start + width)));
-  }
+  const sql = insertText(isPostgres(db), table, 1, {});
+  await inChunks(
+    table.columns.length,
+    values,
+    (_rows, row) => db.executeQuery(CompiledQuery.raw(sql, row)).then(() => undefined),
+    [1],
+  );
 }
 
 /**
