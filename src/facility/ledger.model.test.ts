@@ -53,6 +53,8 @@ describe('the ledger', () => {
         for (const grant of grants.values()) {
           for (const value of Object.values(grant)) expect(value).toBeGreaterThanOrEqual(0);
           expect(grant.disbursed).toBeLessThanOrEqual(grant.committed);
+          // Money comes back once: refunded or repaid, never both for the same dollar.
+          expect(grant.repaid).toBeLessThanOrEqual(grant.disbursed);
         }
         for (const c of contributions.values()) {
           expect(c.outstandingMinor).toBeGreaterThanOrEqual(0);
@@ -89,7 +91,19 @@ describe('the ledger', () => {
     );
     expect(refusalOf(funded, grant('commitment', 74_000))).toBeNull();
     expect(refusalOf(funded, grant('disbursement', 1))).toMatch(/left to disburse/);
-    expect(refusalOf(funded, grant('refund', 1))).toMatch(/has had \$0.00 disbursed/);
+    expect(refusalOf(funded, grant('refund', 1))).toMatch(
+      /has \$0.00 disbursed and not yet repaid/,
+    );
+    const repaid = totalsOf([
+      pledge,
+      receipt,
+      grant('commitment', 50_000),
+      grant('disbursement', 35_000),
+      grant('repayment', 35_000),
+    ]);
+    expect(refusalOf(repaid, grant('refund', 1))).toBe(
+      'the grant has $0.00 disbursed and not yet repaid, less than the refund of $0.01',
+    );
     expect(refusalOf(funded, { ...grant('commitment', 100), currency: 'EUR' })).toBe(
       'grants are held in US dollars',
     );

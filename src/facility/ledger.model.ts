@@ -223,8 +223,9 @@ export function refusalOf(totals: LedgerTotals, entry: LedgerAmounts): string | 
       }
       return null;
     case 'refund':
-      if (entry.usdCents > grant.disbursed) {
-        return `the grant has had ${usd(grant.disbursed)} disbursed, less than the refund of ${usd(entry.usdCents)}`;
+      // What the grantee has repaid is back in the fund already: it cannot come back again.
+      if (entry.usdCents > grant.disbursed - grant.repaid) {
+        return `the grant has ${usd(grant.disbursed - grant.repaid)} disbursed and not yet repaid, less than the refund of ${usd(entry.usdCents)}`;
       }
       return null;
     case 'repayment':
