@@ -2,6 +2,7 @@ import { requireAccess } from '../accounts/access.ts';
 import { appendAudit } from '../accounts/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { ClosedWithoutDecision } from './agenda.repository.ts';
 import { now, type Caller } from './caller.ts';
 import { formatUsd, usdCents } from './currency.ts';
 import { appendLedgerEntry, lockFund } from './ledger.service.ts';
@@ -26,8 +27,9 @@ export interface AgendaItem {
   state: string;
   requestedCents: number;
   votes: { member: string; vote: Vote; comment: string | null; at: string }[];
+  /** The committee's decision, or how the item closed without one (see agenda.repository.ts). */
   decision: {
-    decision: Decision;
+    decision: Decision | ClosedWithoutDecision;
     amountCents: number | null;
     conditions: string | null;
     rationale: string;
@@ -151,7 +153,7 @@ export async function requireMeeting(db: Db, id: number): Promise<Meeting> {
         item.decision === null
           ? null
           : {
-              decision: item.decision as Decision,
+              decision: item.decision as Decision | ClosedWithoutDecision,
               amountCents: item.amount_cents === null ? null : Number(item.amount_cents),
               conditions: item.conditions,
               rationale: item.rationale ?? '',
@@ -230,11 +232,20 @@ async function openItem(db: Db, meetingId: number, proposalId: number) {
       'not_found',
       `${referenceOf(proposalId)} is not on the agenda of meeting ${meetingId}`,
     );
-  if (item.decision)
+  const closed = item.decision?.decision;
+  if (closed === 'returned' || closed === 'withdrawn') {
     throw new AppError(
       'conflict',
-      `${item.reference} was decided at this meeting: ${item.decision.decision}`,
+      `${item.reference} was ${closed} before the committee decided at this meeting: a resubmitted version is voted on at a later meeting`,
     );
+  }
+  if (closed)
+    throw new AppError(
+      'conflict',
+      `${item.reference} was decided at this meeting: ${closed.replaceAll('_', ' ')}`,
+    );
+  if (item.state !== 'committee')
+    throw new AppError('conflict', `${item.reference} is ${item.state}, not before the committee`);
   return { meeting, item };
 }
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Migrator } from 'kysely/migration';
 import type { Db } from '../db/database.ts';
+import { MIGRATIONS } from '../db/migrations/index.ts';
 import { DIALECTS, newTestStore, type TestStore } from '../../test/support/stores.ts';
-import { addToAgenda, castVote, createMeeting, decide } from './committee.service.ts';
+import { addToAgenda, castVote, createMeeting, decide, getMeeting } from './committee.service.ts';
 import {
   COMMITTEE,
   fund,
@@ -157,8 +159,89 @@ for (const dialect of DIALECTS) {
             rationale: 'Good',
           }),
         'conflict',
-        /cannot approve a proposal that is withdrawn/,
+        /PPF-\d+ was withdrawn before the committee decided at this meeting/,
       );
+    });
+
+    it('lets no vote cast before a return decide the resubmitted version', async () => {
+      const { db } = store;
+      const id = await proposalBeforeCommittee(db, '100000');
+      const meeting = async (title: string) =>
+        (await createMeeting(db, SECRETARIAT, { title, heldOn: '2025-08-01' }, RULES)).id;
+      const first = await meeting('M3');
+      await addToAgenda(db, SECRETARIAT, first, id);
+      for (const member of COMMITTEE) await castVote(db, member, first, id, { vote: 'approve' });
+      await transition(db, SECRETARIAT, id, 'return', 'The budget needs a second look', RULES);
+
+      const returned = /was returned before the committee decided at this meeting/;
+      await refused(
+        () => castVote(db, COMMITTEE[0]!, first, id, { vote: 'reject' }),
+        'conflict',
+        returned,
+      );
+      const closed = (await getMeeting(db, SECRETARIAT, first)).agenda[0]!;
+      expect(closed.votes).toHaveLength(3);
+      expect(closed.decision).toMatchObject({
+        decision: 'returned',
+        rationale: 'The budget needs a second look',
+        decidedBy: SECRETARIAT.name,
+        amountCents: null,
+      });
+
+      await transition(db, KZ_FOCAL, id, 'submit', undefined, RULES);
+      await transition(db, SECRETARIAT, id, 'start_screening', undefined, RULES);
+      await transition(db, SECRETARIAT, id, 'pass_screening', undefined, RULES);
+      for (const reviewer of REVIEWERS)
+        await submitScore(db, reviewer, id, { scores: SCORES }, RULES);
+      await transition(db, SECRETARIAT, id, 'send_to_committee', undefined, RULES);
+      const second = await meeting('M4');
+      await addToAgenda(db, SECRETARIAT, second, id);
+      const approval = { decision: 'approve' as const, amountUsd: '100000', rationale: 'Good' };
+      await refused(() => decide(db, COMMITTEE[0]!, first, id, approval), 'conflict', returned);
+      await refused(
+        () => decide(db, COMMITTEE[0]!, second, id, approval),
+        'conflict',
+        /0 of the 3 votes the quorum needs/,
+      );
+    });
+
+    it('has items left open by an earlier return closed by migration 048', async () => {
+      const { db } = store;
+      const id = await proposalBeforeCommittee(db, '100000');
+      const meeting = (
+        await createMeeting(db, SECRETARIAT, { title: 'M5', heldOn: '2025-09-01' }, RULES)
+      ).id;
+      await addToAgenda(db, SECRETARIAT, meeting, id);
+      await castVote(db, COMMITTEE[0]!, meeting, id, { vote: 'approve' });
+      await transition(db, KZ_FOCAL, id, 'withdraw', 'Financed elsewhere', RULES);
+      // As the code before it left them: open, with their votes.
+      const reopen = { decision: null, rationale: null, decided_by: null, decided_at: null };
+      await db
+        .updateTable('facility_agenda_item')
+        .set(reopen)
+        .where('proposal_id', '=', id)
+        .execute();
+      expect((await getMeeting(db, SECRETARIAT, meeting)).agenda[0]!.decision).toBeNull();
+
+      const migrator = new Migrator({
+        db,
+        provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) },
+      });
+      expect(
+        (await migrator.migrateTo('2026_11_30_047_search_in_sort_order')).error,
+      ).toBeUndefined();
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const [item] = (await getMeeting(db, SECRETARIAT, meeting)).agenda;
+      expect(item!.decision).toMatchObject({
+        decision: 'withdrawn',
+        rationale: 'Financed elsewhere',
+        decidedBy: KZ_FOCAL.name,
+      });
+      expect(item!.votes).toHaveLength(1);
+      const inCommitteeItem = (await getMeeting(db, SECRETARIAT, meetingId)).agenda.find(
+        (i) => i.proposalId === inCommittee,
+      );
+      expect(inCommitteeItem!.decision).toBeNull();
     });
 
     it('refuses disbursing beyond the grant, and before a milestone is met', async () => {

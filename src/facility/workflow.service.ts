@@ -2,6 +2,7 @@ import { requireAccess, type AccessTarget } from '../accounts/access.ts';
 import { appendAudit } from '../accounts/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { CLOSED_WITHOUT_DECISION, closeOpenAgendaItem } from './agenda.repository.ts';
 import { now, type Caller } from './caller.ts';
 import { formatUsd } from './currency.ts';
 import { grantOf } from './ledger.model.ts';
@@ -197,6 +198,10 @@ export async function transition(
     if (action === 'complete' || action === 'cancel') {
       const released = await releaseUndisbursed(trx, caller, proposal, action);
       if (released) effects['released'] = formatUsd(released.usdCents);
+    }
+    if (proposal.state === 'committee' && (action === 'return' || action === 'withdraw')) {
+      const outcome = CLOSED_WITHOUT_DECISION[action];
+      await closeOpenAgendaItem(trx, id, outcome, { reason, by: caller.name, at: now(caller) });
     }
 
     await recordTransition(trx, {

@@ -19,6 +19,7 @@ import * as activityCuration from './2026_11_29_044_activity_curation.ts';
 import * as activitySortKeys from './2026_11_29_045_activity_sort_keys.ts';
 import * as searchDecades from './2026_11_29_046_search_decades.ts';
 import * as searchInSortOrder from './2026_11_30_047_search_in_sort_order.ts';
+import * as agendaItemsClosed from './2026_11_30_048_agenda_items_closed.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -42,4 +43,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_29_045_activity_sort_keys': activitySortKeys,
   '2026_11_29_046_search_decades': searchDecades,
   '2026_11_30_047_search_in_sort_order': searchInSortOrder,
+  '2026_11_30_048_agenda_items_closed': agendaItemsClosed,
 };

@@ -173,6 +173,52 @@ function DecisionForm({ meeting, item, onChanged }: ItemProps) {
   );
 }
 
+/** How an item closed: the committee's decision, or the proposal leaving the committee first. */
+function Outcome({ outcome }: { outcome: NonNullable<AgendaItem['decision']> }) {
+  const { t } = useFacilityText();
+  const format = useFormat();
+  const money = useMoney();
+  const { decision } = outcome;
+  const when = { who: outcome.decidedBy, date: format.date(outcome.decidedAt) };
+  if (decision === 'returned' || decision === 'withdrawn') {
+    return (
+      <div className="decision" role="status">
+        <p>
+          <strong>{t(`facility.meetings.closed.${decision}`, when)}</strong>
+        </p>
+        {outcome.rationale ? (
+          <p>
+            {t('facility.meetings.reason')}: {outcome.rationale}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div className="decision" role="status">
+      <p>
+        <strong>
+          {t('facility.meetings.decided', {
+            decision: t(`facility.meetings.votes.${decision}`),
+            ...when,
+          })}
+        </strong>
+        {outcome.amountCents !== null
+          ? ` ${t('facility.meetings.granted', { amount: money.usdCents(outcome.amountCents) })}`
+          : null}
+      </p>
+      {outcome.conditions ? (
+        <p>
+          {t('facility.meetings.conditions')}: {outcome.conditions}
+        </p>
+      ) : null}
+      <p>
+        {t('facility.meetings.rationale')}: {outcome.rationale}
+      </p>
+    </div>
+  );
+}
+
 interface ItemProps {
   meeting: Meeting;
   item: AgendaItem;
@@ -217,30 +263,7 @@ export function AgendaItemView({ meeting, item, onChanged }: ItemProps) {
           { key: 'at', header: t('facility.proposal.when'), cell: (v) => format.dateTime(v.at) },
         ]}
       />
-      {item.decision ? (
-        <div className="decision" role="status">
-          <p>
-            <strong>
-              {t('facility.meetings.decided', {
-                decision: t(`facility.meetings.votes.${item.decision.decision}`),
-                who: item.decision.decidedBy,
-                date: format.date(item.decision.decidedAt),
-              })}
-            </strong>
-            {item.decision.amountCents !== null
-              ? ` ${t('facility.meetings.granted', { amount: money.usdCents(item.decision.amountCents) })}`
-              : null}
-          </p>
-          {item.decision.conditions ? (
-            <p>
-              {t('facility.meetings.conditions')}: {item.decision.conditions}
-            </p>
-          ) : null}
-          <p>
-            {t('facility.meetings.rationale')}: {item.decision.rationale}
-          </p>
-        </div>
-      ) : null}
+      {item.decision ? <Outcome outcome={item.decision} /> : null}
       {open && session.can('facility.decide') ? (
         <div className="grid-2">
           <VoteForm meeting={meeting} item={item} onChanged={onChanged} />

@@ -359,6 +359,13 @@ export const en = {
     rationale: 'Rationale',
     decideButton: 'Record the decision',
     decided: '{{decision}}: decided by {{who}} on {{date}}.',
+    closed: {
+      returned:
+        'Returned to its proponent by {{who}} on {{date}}, before a decision; votes cast here no longer count.',
+      withdrawn:
+        'Withdrawn by {{who}} on {{date}}, before a decision; votes cast here no longer count.',
+    },
+    reason: 'Reason',
     granted: 'Grant of {{amount}}.',
   },
   form: {

@@ -358,6 +358,13 @@ export const ru: FacilityMessages = {
     rationale: 'Обоснование',
     decideButton: 'Записать решение',
     decided: '{{decision}}: решение записал {{who}}, {{date}}',
+    closed: {
+      returned:
+        'Возвращена заявителю до решения ({{who}}, {{date}}); поданные здесь голоса больше не учитываются.',
+      withdrawn:
+        'Отозвана до решения ({{who}}, {{date}}); поданные здесь голоса больше не учитываются.',
+    },
+    reason: 'Причина',
     granted: 'Грант {{amount}}.',
   },
   form: {
