@@ -12,6 +12,7 @@ import {
   referenceOf,
   requireProposal,
 } from './proposal.repository.ts';
+import { isVisible } from './proposal.service.ts';
 import type { FacilityRules } from './rules.ts';
 import { checkAction } from './workflow.service.ts';
 
@@ -164,9 +165,15 @@ export async function requireMeeting(db: Db, id: number): Promise<Meeting> {
   };
 }
 
+/** A meeting, its agenda cut to the proposals the caller may see (a focal point: its country's). */
 export async function getMeeting(db: Db, caller: Caller, id: number): Promise<Meeting> {
   requireAccess(caller.actor, 'facility.read');
-  return requireMeeting(db, id);
+  const meeting = await requireMeeting(db, id);
+  const agenda: AgendaItem[] = [];
+  for (const item of meeting.agenda) {
+    if (isVisible(caller, await requireProposal(db, item.proposalId))) agenda.push(item);
+  }
+  return { ...meeting, agenda };
 }
 
 /** Puts a proposal that awaits the committee on a meeting's agenda. */

@@ -205,6 +205,16 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('shows a focal point only the agenda items of its own countries', async () => {
+      const { db } = store;
+      const seen = async (caller: typeof KZ_FOCAL) =>
+        (await getMeeting(db, caller, meetingId)).agenda.map((i) => i.proposalId);
+      expect(await seen(SECRETARIAT)).toContain(inCommittee);
+      expect(await seen(KZ_FOCAL)).toContain(inCommittee);
+      const mongolia = person('focal.mn@carec.test', 'focal_point', { country: 'MN' });
+      expect(await seen(mongolia)).toEqual([]);
+    });
+
     it('has items left open by an earlier return closed by migration 048', async () => {
       const { db } = store;
       const id = await proposalBeforeCommittee(db, '100000');
