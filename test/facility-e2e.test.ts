@@ -277,7 +277,8 @@ for (const dialect of DIALECTS) {
           201,
           'POST',
           `/api/facility/milestones/${milestone.id}/disbursements`,
-          { amountUsd: amount, valueDate: '2025-10-01' },
+          // Paid the day it is recorded: after the committee's commitment, not in the future.
+          { amountUsd: amount, valueDate: new Date().toISOString().slice(0, 10) },
         );
         await statement();
       }

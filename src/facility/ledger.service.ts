@@ -74,14 +74,42 @@ export async function ledgerTotals(db: Db, asOf: string | null = null): Promise<
 }
 
 /**
+ * The ledger records what has happened: no entry is dated after today, so the balances a grant
+ * is checked against hold only money already received; and nothing is paid on, refunded or
+ * repaid to a grant before it was committed, so no statement as of a past date shows it.
+ */
+async function checkValueDate(db: Db, entry: NewLedgerEntry, today: string): Promise<void> {
+  if (entry.valueDate > today) {
+    throw new AppError(
+      'bad_request',
+      `valueDate: ${entry.valueDate} is after today (${today}); record an entry once it has happened`,
+    );
+  }
+  if (entry.proposalId === null || entry.type === 'commitment') return;
+  const committed = await db
+    .selectFrom('facility_ledger')
+    .select((eb) => eb.fn.min('value_date').as('on'))
+    .where('proposal_id', '=', entry.proposalId)
+    .where('entry_type', '=', 'commitment')
+    .executeTakeFirst();
+  if (committed?.on && entry.valueDate < committed.on) {
+    throw new AppError(
+      'bad_request',
+      `valueDate: ${entry.valueDate} is before the grant was committed (${committed.on})`,
+    );
+  }
+}
+
+/**
  * Adds an entry if the ledger allows it, inside the caller's transaction, after taking the
  * fund's lock; refuses it with the reason otherwise (and stores nothing).
  */
 export async function appendLedgerEntry(db: Db, entry: NewLedgerEntry): Promise<LedgerEntry> {
   await lockFund(db);
+  const recordedAt = new Date().toISOString();
+  await checkValueDate(db, entry, recordedAt.slice(0, 10));
   const refusal = refusalOf(await ledgerTotals(db), entry);
   if (refusal) throw new AppError('conflict', refusal);
-  const recordedAt = new Date().toISOString();
   const { id } = await db
     .insertInto('facility_ledger')
     .values({

@@ -16,6 +16,7 @@ import {
   SECRETARIAT,
   UZ_FOCAL,
 } from './facility.test-support.ts';
+import { recordFundEntry } from './fund.service.ts';
 import { addMilestone, disburse, markMilestoneMet } from './preparation.service.ts';
 import { createDraft, updateDraft, visibleProposal } from './proposal.service.ts';
 import { submitScore } from './review.service.ts';
@@ -273,6 +274,31 @@ for (const dialect of DIALECTS) {
           }),
         'conflict',
         /more than the \$500000\.00 grant/,
+      );
+    });
+
+    it('refuses entries dated after today, and payments dated before the grant', async () => {
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      await refused(
+        () =>
+          recordFundEntry(store.db, SECRETARIAT, {
+            type: 'receipt',
+            contributor: 'CN',
+            amount: '1',
+            currency: 'USD',
+            valueDate: tomorrow,
+          }),
+        'bad_request',
+        /valueDate: .* is after today .*; record an entry once it has happened/,
+      );
+      await refused(
+        () =>
+          disburse(store.db, SECRETARIAT, inPreparation.milestone, {
+            amountUsd: '1',
+            valueDate: '2001-01-01',
+          }),
+        'bad_request',
+        /valueDate: 2001-01-01 is before the grant was committed \(\d{4}-\d{2}-\d{2}\)/,
       );
     });
 
