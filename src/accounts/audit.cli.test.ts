@@ -54,13 +54,45 @@ for (const dialect of DIALECTS) {
     });
     afterEach(() => store.dispose());
 
-    it('reports an intact chain', async () => {
+    it('reports an intact chain and its head', async () => {
       const result = await caravanAudit(store.url, ['verify']);
+      const { hash } = await store.db
+        .selectFrom('audit_log')
+        .select('hash')
+        .where('id', '=', 3)
+        .executeTakeFirstOrThrow();
       expect(result).toEqual({
-        stdout: 'audit chain intact: 3 entries',
+        stdout:
+          'audit chain intact: 3 entries\n' +
+          `head: 3:${hash} (keep it outside the database, and give it back with --head: ` +
+          'entries deleted from the end leave no other trace)',
         stderr: '',
         exitCode: undefined,
       });
+    });
+
+    it('finds entries deleted from the end with the head printed before', async () => {
+      const before = await caravanAudit(store.url, ['verify']);
+      const head = /^head: (\d+:[0-9a-f]{64})/m.exec(before.stdout)![1]!;
+      expect((await caravanAudit(store.url, ['verify', '--head', head])).exitCode).toBeUndefined();
+
+      await sql`delete from audit_log where id >= 2`.execute(store.db);
+      expect((await caravanAudit(store.url, ['verify'])).stdout).toMatch(/intact: 1 entry/);
+      const after = await caravanAudit(store.url, ['verify', '--head', head]);
+      expect(after.stderr).toBe(
+        'audit chain broken at entry 2: entries 2–3 are missing (deleted from the end): ' +
+          'the chain ends at entry 1',
+      );
+      expect(after.exitCode).toBe(1);
+
+      const rewritten = await caravanAudit(store.url, ['verify', '--head', `1:${'0'.repeat(64)}`]);
+      expect(rewritten.stderr).toBe(
+        'audit chain broken at entry 1: its hash is not the one given: ' +
+          'the chain was rewritten from there or before',
+      );
+      await expect(caravanAudit(store.url, ['verify', '--head', '3'])).rejects.toThrow(
+        /ID:HASH, as `caravan audit verify` prints its head/,
+      );
     });
 
     it('names the edited row and fails', async () => {

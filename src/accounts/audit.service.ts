@@ -55,34 +55,54 @@ export async function appendAudits(db: Db, entries: readonly AuditEntry[]): Prom
   return rows.map(toAuditRecord);
 }
 
+/** An entry of the chain as recorded outside the database, to check the chain still holds it. */
+export type AuditHead = Pick<AuditRow, 'id' | 'hash'>;
+
 /**
  * Walks the whole log in chain order, a page at a time, and stops at the first entry that is
  * missing a predecessor (deleted), does not follow its predecessor (reordered, replaced, or the
- * predecessor edited along with its hash) or does not match its own hash (edited).
+ * predecessor edited along with its hash) or does not match its own hash (edited). Entries
+ * deleted from the end leave a shorter chain that is intact: only a `head` kept elsewhere
+ * (the last entry's id and hash at some earlier time) shows them missing.
  */
 export async function verifyAuditChain(
   db: Db,
-  { pageSize = 1000 }: { pageSize?: number } = {},
+  { pageSize = 1000, head }: { pageSize?: number; head?: AuditHead } = {},
 ): Promise<AuditVerification> {
-  let previous: Pick<AuditRow, 'id' | 'hash'> = { id: 0, hash: GENESIS_HASH };
+  let previous: AuditHead = { id: 0, hash: GENESIS_HASH };
   let entries = 0;
+  let hashAtHead: string | null = null;
   for (;;) {
     const page = await auditRowsAfter(db, previous.id, pageSize);
     for (const row of page) {
       const reason = chainFault(row, previous);
       if (reason) return { ok: false, entries, firstBadId: row.id, reason };
+      if (row.id === head?.id) hashAtHead = row.hash;
       previous = row;
       entries += 1;
     }
-    if (page.length < pageSize) return { ok: true, entries };
+    if (page.length < pageSize) break;
   }
+  if (head && head.id > previous.id) {
+    const missing = missingEntries(previous.id + 1, head.id);
+    const reason = `${missing} missing (deleted from the end): the chain ends at entry ${previous.id}`;
+    return { ok: false, entries, firstBadId: previous.id + 1, reason };
+  }
+  if (head && hashAtHead !== head.hash) {
+    const reason = 'its hash is not the one given: the chain was rewritten from there or before';
+    return { ok: false, entries, firstBadId: head.id, reason };
+  }
+  return { ok: true, entries };
+}
+
+function missingEntries(first: number, last: number): string {
+  return first === last ? `entry ${first} is` : `entries ${first}–${last} are`;
 }
 
 function chainFault(row: AuditRow, previous: Pick<AuditRow, 'id' | 'hash'>): string | null {
   const expectedId = previous.id + 1;
   if (row.id !== expectedId) {
-    const gap = row.id - 1 === expectedId ? `${expectedId} is` : `${expectedId}–${row.id - 1} are`;
-    return `entry ${gap} missing (deleted)`;
+    return `${missingEntries(expectedId, row.id - 1)} missing (deleted)`;
   }
   if (row.prev_hash !== previous.hash) {
     return previous.id === 0
