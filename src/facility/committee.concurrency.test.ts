@@ -92,5 +92,47 @@ for (const dialect of DIALECTS) {
       expect(states.filter((s) => s.state === 'committee')).toHaveLength(PROPOSALS - 10);
       expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
     });
+
+    it('records one of two deferrals of the same item made at once', async () => {
+      const { db } = store;
+      const meeting = await createMeeting(
+        db,
+        SECRETARIAT,
+        { title: 'Twice', heldOn: '2025-07-01' },
+        RULES,
+      );
+      const { id } = await createDraft(db, KZ_FOCAL, {
+        content: proposalContent(['KZ', 'UZ'], '100000'),
+      });
+      await db
+        .updateTable('facility_proposal')
+        .set({ state: 'committee' })
+        .where('id', '=', id)
+        .execute();
+      await addToAgenda(db, SECRETARIAT, meeting.id, id);
+      for (const member of COMMITTEE) await castVote(db, member, meeting.id, id, { vote: 'defer' });
+
+      const results = await Promise.allSettled(
+        [db, second.db].map((on, i) =>
+          decide(on, COMMITTEE[i]!, meeting.id, id, { decision: 'defer', rationale: `Defer ${i}` }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refusal = results.find((r) => r.status === 'rejected');
+      expect(String(refusal?.reason)).toMatch(/was decided at this meeting/);
+      const deferrals = await db
+        .selectFrom('facility_transition')
+        .select('reason')
+        .where('proposal_id', '=', id)
+        .where('action', '=', 'defer')
+        .execute();
+      expect(deferrals).toHaveLength(1);
+      const item = await db
+        .selectFrom('facility_agenda_item')
+        .select('rationale')
+        .where('proposal_id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(item.rationale).toBe(deferrals[0]!.reason);
+    });
   });
 }

@@ -388,7 +388,7 @@ export async function decide(
     }
     const to = approving ? 'approved' : input.decision === 'reject' ? 'rejected' : 'committee';
     if (to !== proposal.state) await moveProposal(trx, proposal, to, { conditions }, decidedAt);
-    await trx
+    const recorded = await trx
       .updateTable('facility_agenda_item')
       .set({
         decision: input.decision,
@@ -400,7 +400,12 @@ export async function decide(
       })
       .where('meeting_id', '=', meetingId)
       .where('proposal_id', '=', proposalId)
-      .execute();
+      // A deferral takes no fund lock: of two decisions made at once, the later finds it closed.
+      .where('decision', 'is', null)
+      .executeTakeFirst();
+    if (recorded.numUpdatedRows !== 1n) {
+      throw new AppError('conflict', `${proposal.reference} was decided at this meeting meanwhile`);
+    }
     await recordTransition(trx, {
       proposalId,
       action: action ?? 'defer',

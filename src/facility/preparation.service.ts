@@ -51,6 +51,8 @@ export async function addMilestone(
   const dueOn = isoDate(input.dueOn, 'dueOn');
   const amount = usdCents(input.amountUsd, 'amountUsd');
   return db.transaction().execute(async (trx) => {
+    // Two milestones planned at once must not both fit in what is left of the grant.
+    await lockFund(trx);
     const proposal = await requireProposal(trx, proposalId);
     if (!['approved', 'in_preparation'].includes(proposal.state)) {
       throw new AppError(
