@@ -22,6 +22,10 @@ describe('amounts in minor units', () => {
       /usd: "1e6" is not a positive decimal amount/,
     );
     expect(() => toMinorUnits('0', 'USD')).toThrow(/more than zero/);
+    expect(toMinorUnits('100000000000', 'USD')).toBe(1e13);
+    expect(() => toMinorUnits('100000000000.01', 'USD')).toThrow(
+      'amount: 100000000000.01 USD must be more than zero and at most 10^13 minor units',
+    );
     expect(() => toMinorUnits('-5', 'USD')).toThrow(/not a positive decimal/);
     expect(() => validCurrency('XYZ')).toThrow(/not an ISO 4217 code/);
     expect(validCurrency(' krw ')).toBe('KRW');

@@ -46,6 +46,8 @@ export function validCurrency(code: string, field = 'currency'): string {
 }
 
 const AMOUNT = /^(\d{1,15})(?:\.(\d+))?$/;
+// $100 bn in cents, far above any facility's entry: sums of up to 900 of them stay exact.
+const MAX_MINOR_UNITS = 1e13;
 
 /**
  * A positive decimal amount ("1000000", "2500.50") as an exact integer of the currency's minor
@@ -69,8 +71,11 @@ export function toMinorUnits(text: string, currency: string, field = 'amount'): 
     );
   }
   const units = Number(`${whole}${fraction.padEnd(digits, '0')}`);
-  if (!Number.isSafeInteger(units) || units <= 0) {
-    throw new AppError('bad_request', `${field}: ${text} must be more than zero and at most 10^13`);
+  if (units <= 0 || units > MAX_MINOR_UNITS) {
+    throw new AppError(
+      'bad_request',
+      `${field}: ${text} ${currency} must be more than zero and at most 10^13 minor units`,
+    );
   }
   return units;
 }
