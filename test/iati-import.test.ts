@@ -43,6 +43,38 @@ for (const dialect of DIALECTS) {
       expect(await count('activity')).toBe(2);
     });
 
+    it('reads any xs:decimal amount, and rejects only an activity whose amount cents cannot hold', async () => {
+      const file = iatiDocument([
+        activityXml({ id: 'XM-DAC-46004-D1', value: '.5' }),
+        activityXml({ id: 'XM-DAC-46004-D2', value: '100000000000000000' }),
+        // Exact in euro cents, but not once in US dollar cents.
+        activityXml({ id: 'XM-DAC-46004-D3', value: '90000000000000', currency: 'EUR' }),
+        activityXml({ id: 'XM-DAC-46004-D4', value: '5.' }),
+      ]);
+      await saveRates(store.db, [
+        { currency: 'EUR', period: '2020', perUsd: '0.9', source: 'test rate' },
+      ]);
+      const summary = await run([textSource('amounts.xml', file)]);
+      expect(summary.files[0]).toMatchObject({ imported: 2, rejected: 2, refused: false });
+      const errors = summary.files[0]!.errors.join('\n');
+      expect(errors).toMatch(
+        /XM-DAC-46004-D2 \(line \d+\): line \d+: transaction\/value: 100000000000000000 is more than can be stored exactly/,
+      );
+      expect(errors).toMatch(
+        /XM-DAC-46004-D3 \(line \d+\): line \d+: a value is out of range in US dollars/,
+      );
+      const values = await store.db
+        .selectFrom('activity_transaction as t')
+        .innerJoin('activity as a', 'a.id', 't.activity_id')
+        .select(['a.iati_identifier', 't.value'])
+        .orderBy('a.iati_identifier')
+        .execute();
+      expect(values).toEqual([
+        { iati_identifier: 'XM-DAC-46004-D1', value: '0.5' },
+        { iati_identifier: 'XM-DAC-46004-D4', value: '5' },
+      ]);
+    });
+
     it('changes nothing on a second import, and replaces a changed activity whole', async () => {
       const first = iatiDocument([activityXml({ id: 'A1' }), activityXml({ id: 'A2' })]);
       await run([textSource('a.xml', first)]);

@@ -1,4 +1,5 @@
-import { activityRows, type ActivityRows } from '../portfolio/activity.rows.ts';
+import type { ActivityInput } from '../portfolio/activity.model.ts';
+import { activityRows, type ActivityRows, type UsdConverter } from '../portfolio/activity.rows.ts';
 import { usdConverter } from '../reference/fx.service.ts';
 import type { ExchangeRateTable } from '../reference/reference.table.ts';
 import { parseIatiStream, type ParseSummary } from './parse/index.ts';
@@ -21,6 +22,20 @@ const BATCH_ACTIVITIES = 64;
 const BATCH_CHARS = 1 << 20;
 
 /**
+ * An activity's rows, or why they cannot be made: an amount that is exact as published can
+ * still pass what cents hold exactly once converted to US dollars.
+ */
+function rowsOrFault(activity: ActivityInput, toUsd: UsdConverter): ActivityRows | string {
+  try {
+    return activityRows(activity, toUsd);
+  } catch (error) {
+    if (error instanceof RangeError)
+      return `a value is out of range in US dollars (${error.message})`;
+    throw error;
+  }
+}
+
+/**
  * Reads an IATI file and yields its activities in batches, in document order, each mapped,
  * validated and turned into rows: everything of an import that needs no database, so that it
  * can run on a thread of its own (import-worker.ts). Throws IatiFileError as parseIatiStream
@@ -38,12 +53,18 @@ export async function* importBatches(
   while (!next.done) {
     const item = next.value;
     if (item.ok) {
-      const rows = activityRows(item.activity, toUsd);
-      chars += rows.activity.reduce<number>(
-        (sum, value) => sum + (typeof value === 'string' ? value.length : 1),
-        0,
-      );
-      batch.push({ ok: true, line: item.line, rows });
+      const { activity, line } = item;
+      const rows = rowsOrFault(activity, toUsd);
+      if (typeof rows === 'string') {
+        const errors = [`line ${line}: ${rows}`];
+        batch.push({ ok: false, identifier: activity.iatiIdentifier, line, errors });
+      } else {
+        chars += rows.activity.reduce<number>(
+          (sum, value) => sum + (typeof value === 'string' ? value.length : 1),
+          0,
+        );
+        batch.push({ ok: true, line, rows });
+      }
     } else {
       const { identifier, line, errors } = item;
       batch.push({ ok: false, identifier, line, errors });

@@ -68,8 +68,13 @@ async function read(chunks: Chunks, options: BatchOptions): Promise<void> {
       const { source, line, column, reason } = error;
       post({ type: 'refused', session, source, line, column, reason });
     } else {
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      post({ type: 'failed', session, message });
+      // The stack goes to the operator's log, not into the file's reason, which users see.
+      console.error(error);
+      post({
+        type: 'failed',
+        session,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   } finally {
     if (current === chunks) current = null;

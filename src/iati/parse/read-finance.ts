@@ -15,7 +15,7 @@ export interface MoneyContext {
 }
 
 /**
- * A <value>: the amount as published (trimmed, nothing else), its currency (@currency, else
+ * A <value>: the amount as published (trimmed, and "5." or ".5" written plainly), its currency (@currency, else
  * the activity's default) and its value date (@value-date, else `fallbackDate`).
  */
 export function readMoney(
@@ -28,6 +28,11 @@ export function readMoney(
   let value: string | null = null;
   if (text === '') r.error(el, 'is empty; a value needs an amount');
   else value = r.decimal(el, text);
+  // Stored in whole cents, which must stay exact integers.
+  if (value !== null && Math.abs(Number(value)) * 100 > Number.MAX_SAFE_INTEGER) {
+    r.error(el, `${value} is more than can be stored exactly (at most 90071992547409.91)`);
+    value = null;
+  }
   const currency = r.code(el, 'currency', 'Currency') ?? context.defaultCurrency;
   if (currency === null && r.full)
     r.error(el, 'has no @currency and the activity has no @default-currency');

@@ -2,7 +2,7 @@ import { isCode, type CodelistName } from '../../reference/codes.ts';
 import type { IsoDate, Narrative } from '../../portfolio/activity.model.ts';
 import type { XmlNode } from './activity-tree.ts';
 import { childrenNamed, pathOf, type El } from './el.ts';
-import { isNumber, isoDate, normaliseLanguage, parseBoolean } from './values.ts';
+import { isoDate, normaliseLanguage, parseBoolean, plainDecimal } from './values.ts';
 import { getAttribute } from './xml-tag.ts';
 
 /**
@@ -157,9 +157,10 @@ export class ActivityReader {
     return this.date(el, 'iso-date', true);
   }
 
-  /** A decimal number; under schema checks, any xs:decimal. */
+  /** Any xs:decimal, as a plain decimal ("5." is kept as "5", ".5" as "0.5"). */
   decimal(el: El, text: string, attribute?: string): string | null {
-    if (isNumber(text, !this.full)) return text;
+    const plain = plainDecimal(text);
+    if (plain !== null) return plain;
     this.error(el, `${JSON.stringify(text)} is not a decimal number`, attribute);
     return null;
   }

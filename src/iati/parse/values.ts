@@ -54,6 +54,18 @@ export function isNumber(text: string, lax: boolean): boolean {
   return lax ? XSD_DECIMAL.test(text) : isDecimal(text);
 }
 
+/**
+ * An xs:decimal as the plain decimal the store computes with: "+5" → "5", "5." → "5",
+ * ".5" → "0.5", "-.5" → "-0.5"; null when it is not one.
+ */
+export function plainDecimal(text: string): string | null {
+  if (!XSD_DECIMAL.test(text)) return null;
+  return text
+    .replace(/^\+/, '')
+    .replace(/^(-?)\./, '$10.')
+    .replace(/\.$/, '');
+}
+
 /** xs:boolean. */
 export function parseBoolean(text: string): boolean | null {
   if (text === '1' || text === 'true') return true;
