@@ -84,6 +84,51 @@ describe('caravan import iati', () => {
     expect(result.stdout).toMatch(/broken\.xml: refused — .*broken\.xml:\d+:\d+/);
   });
 
+  it('refuses a file it cannot read and goes on, closing every refused file', async () => {
+    const good = join(dir, 'after-unreadable.xml');
+    writeFileSync(good, iatiDocument([activityXml({ id: 'U1' })]));
+    // Reading /proc/self/mem from the start fails with EIO.
+    const unreadable = await runCaravan(['import', 'iati', '--json', '/proc/self/mem', good], env);
+    expect(unreadable.code).toBe(1);
+    const summary = JSON.parse(unreadable.stdout) as JsonSummary;
+    expect(summary.files.map((f) => [f.path, f.refused])).toEqual([
+      ['/proc/self/mem', true],
+      [good, false],
+    ]);
+    expect(summary.files[0]!.errors.join()).toMatch(/EIO|input\/output error/i);
+
+    // More refused files than the process may hold open at once, each refused after its first
+    // bytes: a file left open by its refusal would exhaust the descriptors.
+    const folder = mkdtempSync(join(dir, 'refused-'));
+    const padding = `<!-- ${'x'.repeat(300_000)} -->`;
+    for (let i = 0; i < 80; i++) {
+      writeFileSync(
+        join(folder, `${i}.xml`),
+        `<iati-activities><a></b>${padding}</iati-activities>`,
+      );
+    }
+    const limited = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(
+        'bash',
+        [
+          '-c',
+          `ulimit -n 48 && exec "$0" "$1" import iati --json "$2"`,
+          process.execPath,
+          CARAVAN,
+          folder,
+        ],
+        { env: { ...process.env, ...env } },
+      );
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+    expect(limited.code).toBe(1);
+    const refused = JSON.parse(limited.stdout) as JsonSummary;
+    expect(refused.files).toHaveLength(80);
+    expect(refused.files.every((f) => f.refused)).toBe(true);
+  });
+
   it('validates without storing on --dry-run', async () => {
     const file = join(dir, 'dry.xml');
     writeFileSync(file, iatiDocument([activityXml({ id: 'DRY1' })]));

@@ -1,6 +1,4 @@
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -10,7 +8,7 @@ import {
   type ImportOptions,
   type ImportSummary,
 } from './import.service.ts';
-import type { ImportSource } from './sources.ts';
+import { readCounted, type ImportSource } from './sources.ts';
 
 /**
  * What `POST /api/imports` streams, one JSON object a line, when asked for
@@ -55,17 +53,7 @@ export function spooledSource(path: string, name: string, size: number): ImportS
   return {
     path: name,
     size,
-    open(onBytes) {
-      const raw: Readable = createReadStream(path).pipe(
-        new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            onBytes?.(chunk.length);
-            done(null, chunk);
-          },
-        }),
-      );
-      return kind === 'gzip' ? raw.pipe(createGunzip()) : raw;
-    },
+    open: (onBytes) => readCounted(createReadStream(path), kind === 'gzip', onBytes),
   };
 }
 

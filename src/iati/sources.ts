@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { AppError } from '../errors.ts';
 
@@ -25,16 +25,26 @@ function counting(onBytes: ((count: number) => void) | undefined): Transform {
   });
 }
 
+/**
+ * The decompressed bytes of `raw`, its raw bytes counted as they are read. Joined by pipeline,
+ * not pipe: a read error (EIO, say) reaches the reader as that file's error instead of crashing
+ * the process, and a reader that stops early (a refused file) closes the file with it.
+ */
+export function readCounted(
+  raw: Readable,
+  gzipped: boolean,
+  onBytes?: (count: number) => void,
+): Readable {
+  // Errors reach the reader through the last stage, which pipeline destroys with them.
+  const ignore = () => {};
+  return gzipped
+    ? pipeline(raw, counting(onBytes), createGunzip(), ignore)
+    : pipeline(raw, counting(onBytes), ignore);
+}
+
 function fileSource(path: string, size: number | null, stream: () => Readable): ImportSource {
   const gzipped = /\.gz$/i.test(path);
-  return {
-    path,
-    size,
-    open(onBytes) {
-      const raw = stream().pipe(counting(onBytes));
-      return gzipped ? raw.pipe(createGunzip()) : raw;
-    },
-  };
+  return { path, size, open: (onBytes) => readCounted(stream(), gzipped, onBytes) };
 }
 
 async function* walk(folder: string): AsyncGenerator<string> {
