@@ -127,6 +127,11 @@ export class ActivityTreeBuilder implements XmlHandler {
     this.#update();
   }
 
+  /** Whitespace after text in the same element is part of it: "Roads<!-- --> and bridges". */
+  get wantsBlank(): boolean {
+    return this.wantsText && this.#stack[this.#stack.length - 1]?.text !== '';
+  }
+
   text(text: string): void {
     const node = this.#stack[this.#stack.length - 1];
     if (node === undefined || this.#skip > 0) return;

@@ -13,6 +13,11 @@ import { readStartTag, scanName, type Attributes, type StartTag } from './xml-ta
 export interface XmlHandler {
   /** When false the tokenizer still checks text (references, stray markup) but skips slicing it. */
   readonly wantsText: boolean;
+  /**
+   * Whether whitespace alone is content here: between two pieces of one element's text (split
+   * by a comment or CDATA). Elsewhere it is the layout between elements, and is not sliced.
+   */
+  readonly wantsBlank?: boolean;
   /** `length` is the start tag's length in characters, attributes included. */
   open(name: string, attributes: Attributes, line: number, column: number, length: number): void;
   close(name: string): void;
@@ -189,7 +194,8 @@ export class XmlTokenizer {
       this.#amp = amp === -1 ? buf.length : amp;
     }
     const hasReference = this.#amp < to;
-    if (!hasReference && (!this.#handler.wantsText || isBlank(buf, from, to))) return;
+    if (!hasReference && !this.#handler.wantsText) return;
+    if (!hasReference && isBlank(buf, from, to) && !this.#handler.wantsBlank) return;
     const raw = buf.slice(from, to);
     if (this.#mayEndCdata && raw.indexOf(']]>') !== -1) {
       this.#fail("']]>' is not allowed in text", from + raw.indexOf(']]>'));
