@@ -49,8 +49,16 @@ export function readActivity(
       errors: [`line ${node.line}: iati-activity: ${raw.problem}`],
     };
   }
-  const version = getAttribute(node.attributes, 'version') ?? root?.version ?? null;
+  // A version 2 file's version holds for all of it: an activity's own @version (a version 1
+  // attribute, which 2.0x does not allow) cannot turn its checks down to version 1's.
+  const own = getAttribute(node.attributes, 'version') ?? null;
+  const fileVersion = root?.name === 'iati-activities' ? root.version : null;
+  const underVersion2 = fileVersion !== null && !isLegacyVersion(fileVersion);
+  const version = underVersion2 ? fileVersion : (own ?? fileVersion);
   const r = new ActivityReader(isLegacyVersion(version), checks);
+  if (underVersion2 && own !== null && r.full) {
+    r.error(activity, `is not allowed in a version ${fileVersion} file`, 'version');
+  }
 
   const idEl = r.one(activity, 'iati-identifier', true);
   const identifier = idEl?.node.text.trim() ?? '';

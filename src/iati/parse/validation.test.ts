@@ -145,6 +145,20 @@ describe('validation of one activity', () => {
     expect(item.warnings).toEqual(['line 6: title/@xml:lang: unknown language "qq" kept as "qq"']);
   });
 
+  it('reads an activity by its file’s version 2 rules, whatever its own @version says', async () => {
+    expect(errorsOf(await only(activity({ attributes: 'version="1.03"' })))).toEqual([
+      'line 3: iati-activity/@version: is not allowed in a version 2.03 file',
+    ]);
+    const bare = activity({ attributes: 'version=""' }).replace(
+      '<title><narrative>Test road</narrative></title>',
+      '<title>Test road</title>',
+    );
+    expect(errorsOf(await only(bare))).toEqual([
+      'line 3: iati-activity/@version: is not allowed in a version 2.03 file',
+      'line 6: title: text must be inside <narrative> elements (IATI 2.0x)',
+    ]);
+  });
+
   it('lists every reason, not only the first', async () => {
     const xml = activity({ value: '1e6' }).replace(
       'iso-date="2024-02-01"',
