@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activity, bytes, document, errorsOf, parse, refusal } from './parse.testkit.ts';
+import { activity, bytes, document, errorsOf, only, parse, refusal } from './parse.testkit.ts';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
@@ -96,6 +96,16 @@ describe('hostile and broken input', () => {
     ]);
     expect(errorsOf(items[0]!)).toEqual([
       'line 11: recipient-country[1]: percentages of the 3 recipient-country shares add up to 250, not 100',
+    ]);
+  });
+
+  it('rejects an empty percentage, which is not a number', async () => {
+    const split = ['KZ" percentage="', 'KG" percentage="100']
+      .map((country) => `\n  <recipient-country code="${country}"/>`)
+      .join('');
+    const item = await only(activity({ id: 'EMPTY', extra: split }));
+    expect(errorsOf(item)).toEqual([
+      'line 11: recipient-country[1]/@percentage: is empty; a percentage is a number from 0 to 100',
     ]);
   });
 

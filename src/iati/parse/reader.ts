@@ -167,7 +167,13 @@ export class ActivityReader {
 
   percentage(el: El, name = 'percentage'): string | null {
     const raw = this.value(el, name);
-    if (raw === null) return null;
+    if (raw === null) {
+      // Given but empty is not an xs:decimal (version 1 files leave it empty for "not given").
+      if (!this.legacy && this.has(el, name)) {
+        this.error(el, 'is empty; a percentage is a number from 0 to 100', name);
+      }
+      return null;
+    }
     const value = this.decimal(el, raw, name);
     if (value !== null && (Number(value) < 0 || Number(value) > 100)) {
       this.error(el, `${value} is not a percentage between 0 and 100`, name);
