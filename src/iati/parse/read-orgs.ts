@@ -16,7 +16,8 @@ export function readReportingOrg(r: ActivityReader, activity: El): ReportingOrg 
   if (el === null) return { ref: '', type: null, narratives: [], secondaryReporter: null };
   return {
     ref: r.required(el, 'ref') ?? '',
-    type: r.code(el, 'type', 'OrganisationType', ORG_TYPE),
+    // Required by the 2.0x schema (iati-common.xsd), optional in version 1.
+    type: r.code(el, 'type', 'OrganisationType', { ...ORG_TYPE, required: true }),
     narratives: r.narratives(el, true),
     secondaryReporter: r.boolean(el, 'secondary-reporter'),
   };

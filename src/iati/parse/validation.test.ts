@@ -145,6 +145,11 @@ describe('validation of one activity', () => {
     expect(item.warnings).toEqual(['line 6: title/@xml:lang: unknown language "qq" kept as "qq"']);
   });
 
+  it('requires the reporting organisation’s type, as the 2.0x schema does', async () => {
+    const xml = activity().replace(' ref="XM-DAC-46004" type="40"', ' ref="XM-DAC-46004"');
+    expect(errorsOf(await only(xml))).toEqual(['line 5: reporting-org/@type: is required']);
+  });
+
   it('reads an activity by its file’s version 2 rules, whatever its own @version says', async () => {
     expect(errorsOf(await only(activity({ attributes: 'version="1.03"' })))).toEqual([
       'line 3: iati-activity/@version: is not allowed in a version 2.03 file',
