@@ -48,9 +48,11 @@ export interface SearchSource {
   facets: string[];
 }
 
-/** The text to show first: English when published, else the first narrative. */
+/** The text to show first: English when published with text, else the first narrative with text. */
 export function preferredText(narratives: Narrative[]): string | null {
-  return (narratives.find((n) => n.lang === 'en') ?? narratives[0])?.text ?? null;
+  // An empty narrative says nothing: "" in English gives way to text in another language.
+  const said = narratives.filter((n) => n.text.trim() !== '');
+  return (said.find((n) => n.lang === 'en') ?? said[0])?.text ?? null;
 }
 
 /** The title lists show and sort by: the preferred narrative, else the identifier. */
