@@ -67,6 +67,7 @@ export const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFF
 
 const DECIMAL_REF = /^#[0-9]+$/;
 const HEX_REF = /^#x[0-9a-fA-F]+$/;
+const REFERENCE = /^(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_:][A-Za-z0-9._:-]*)$/;
 
 function predefined(name: string): string | undefined {
   switch (name) {
@@ -92,9 +93,10 @@ export function decodeReferences(text: string): string {
   let amp = text.indexOf('&');
   while (amp !== -1) {
     const semi = text.indexOf(';', amp + 1);
-    if (semi === -1 || semi - amp > 12)
+    const ref = semi === -1 ? '' : text.slice(amp + 1, semi);
+    // Any length: &#x00000041; is "A" too.
+    if (!REFERENCE.test(ref))
       throw new XmlSyntaxError("'&' must start a reference like &amp;", amp);
-    const ref = text.slice(amp + 1, semi);
     let replacement: string | undefined;
     if (DECIMAL_REF.test(ref) || HEX_REF.test(ref)) {
       const cp = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);

@@ -50,6 +50,14 @@ describe('the XML tokenizer', () => {
     }
   });
 
+  it('reads character references of any length, leading zeros and all', () => {
+    expect(events('<a v="&#x00000000041;">&#0000000066;</a>')).toEqual([
+      ['open', 'a', ['v', 'A'], 1, 1],
+      ['text', 'B'],
+      ['close', 'a'],
+    ]);
+  });
+
   it('normalises line ends and attribute white space as XML says', () => {
     expect(events('<a v="x\ty\r\nz">1\r\n2\r3</a>')).toEqual([
       ['open', 'a', ['v', 'x y z'], 1, 1],
