@@ -70,6 +70,24 @@ describe('encodings', () => {
     expect(error.message).toBe('test.xml:1:1: unsupported encoding "KOI8-R"');
   });
 
+  it('names the line of an invalid byte after a character split between two pieces', async () => {
+    // Pieces are 64 KiB: a Cyrillic character is cut at byte 65,536, and the bad byte lies beyond.
+    const lines = Array.from({ length: 6000 }, (_, i) => (i === 5500 ? 'Дорога ~' : 'Дорога'));
+    const make = (pad: string) =>
+      bytes(document(activity()).replace('Test road', `${pad}${lines.join('\n')}`));
+    let pad = '';
+    while ((make(pad)[65_536]! & 0xc0) !== 0x80) pad += ' ';
+    const file = make(pad);
+    const text = new TextDecoder().decode(file);
+    const line = text.slice(0, text.indexOf('~')).split('\n').length;
+    file[file.indexOf(0x7e)] = 0xff;
+    for (const chunkSize of [1 << 20, 7]) {
+      const error = await refusal(file, chunkSize);
+      expect(error.reason).toBe('invalid utf-8 byte sequence');
+      expect(error.line).toBe(line);
+    }
+  });
+
   it('refuses a file that ends inside a character', async () => {
     const cut = bytes(`${document(activity())}<!-- \u00e9`).slice(0, -1);
     expect((await refusal(cut)).reason).toBe('the file ends inside a utf-8 character');

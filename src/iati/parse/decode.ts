@@ -93,9 +93,33 @@ function declaredEncoding(head: Uint8Array, bom: number, as: Encoding): Encoding
 // Bytes windows-1252 leaves undefined; WHATWG decoders would turn them into C1 controls.
 const UNDEFINED_1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
 
+/**
+ * How many of the last bytes of `tail` (the end of all bytes decoded so far) begin a character
+ * they do not complete: what a streaming decoder holds back for the next piece.
+ */
+function incompleteBytes(encoding: Encoding, tail: Uint8Array, total: number): number {
+  if (encoding === 'utf-8') {
+    for (let back = 1; back <= Math.min(3, tail.length); back++) {
+      const byte = tail[tail.length - back]!;
+      if ((byte & 0xc0) === 0x80) continue;
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      return length > back ? back : 0;
+    }
+    return 0;
+  }
+  const odd = total % 2;
+  const unit = tail.length - odd - 2;
+  if (unit < 0) return odd;
+  const high = encoding === 'utf-16le' ? tail[unit + 1]! : tail[unit]!;
+  return high >= 0xd8 && high <= 0xdb ? odd + 2 : odd;
+}
+
 export class ByteDecoder {
   readonly encoding: Encoding;
   readonly #decoder: TextDecoder | null;
+  /** The bytes the decoder holds back: the start of a character the next piece completes. */
+  #pending: Uint8Array = new Uint8Array(0);
+  #decoded = 0;
 
   constructor(encoding: Encoding) {
     this.encoding = encoding;
@@ -106,11 +130,16 @@ export class ByteDecoder {
   decode(bytes: Uint8Array): string {
     const decoder = this.#decoder;
     if (decoder) {
+      let text: string;
       try {
-        return decoder.decode(bytes, { stream: true });
+        text = decoder.decode(bytes, { stream: true });
       } catch {
-        throw new DecodeError(`invalid ${this.encoding} byte sequence`, this.#validPrefix(bytes));
+        const held = this.#pending;
+        const all = held.length === 0 ? bytes : Buffer.concat([held, bytes]);
+        throw new DecodeError(`invalid ${this.encoding} byte sequence`, this.#validPrefix(all));
       }
+      this.#holdBack(bytes);
+      return text;
     }
     const bad = this.#firstUndefinedByte(bytes);
     if (bad !== -1) {
@@ -145,7 +174,18 @@ export class ByteDecoder {
     return found.length === 0 ? -1 : Math.min(...found);
   }
 
-  /** The text before the first invalid sequence, found by bisection (only on the error path). */
+  #holdBack(bytes: Uint8Array): void {
+    this.#decoded += bytes.length;
+    // The last four bytes decoded, across pieces as short as one byte.
+    const tail =
+      bytes.length >= 4 ? bytes.subarray(-4) : Buffer.concat([this.#pending, bytes]).subarray(-4);
+    this.#pending = tail.slice(tail.length - incompleteBytes(this.encoding, tail, this.#decoded));
+  }
+
+  /**
+   * The text before the first invalid sequence of `bytes` (which start with the bytes held
+   * back from the piece before), found by bisection, only on the error path.
+   */
   #validPrefix(bytes: Uint8Array): string {
     const fails = (length: number): boolean => {
       try {
