@@ -130,6 +130,9 @@ describe.skipIf(unavailable !== null)('climate finance, results and the report i
       .poll(() => page.getByRole('heading', { name: 'How progress is judged' }).count())
       .toBe(1);
     expect(await page.locator('main').textContent()).toMatch(/On track at 90% or more/);
+    expect(await page.locator('#scorecard-summary').textContent()).toBe(
+      `Status of ${statuses.length} indicator–country pairs`,
+    );
 
     await page.selectOption('#results-country', 'KZ');
     await page.selectOption('#results-cluster', '3');
@@ -142,6 +145,10 @@ describe.skipIf(unavailable !== null)('climate finance, results and the report i
       expect(await row.count()).toBe(1);
       expect(await row.locator('[data-status]').getAttribute('data-status')).toBe(kz.status);
     }
+    const pairs = infrastructure.length;
+    expect(await page.locator('#scorecard-summary').textContent()).toBe(
+      `Status of ${pairs} indicator–country ${pairs === 1 ? 'pair' : 'pairs'}`,
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'results-en.png'), fullPage: true });
     expect(problems).toEqual([]);
   });

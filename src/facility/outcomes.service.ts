@@ -20,7 +20,8 @@ export interface Outcomes {
   facility: { investmentUsd: string; preparationUsd: string; leverage: number | null };
   byProposal: {
     reference: string;
-    title: string;
+    /** As the public pipeline gives it: English, and Russian when the proposal has it. */
+    title: { en: string; ru: string | null };
     countries: string[];
     iatiIdentifier: string;
     investmentUsd: string;
@@ -78,7 +79,7 @@ export async function facilityOutcomes(db: Db): Promise<Outcomes> {
     if (p.investment) {
       byProposal.push({
         reference: p.reference,
-        title: p.title,
+        title: { en: p.content.title.en, ru: p.content.title.ru ?? null },
         countries,
         iatiIdentifier: p.investment.iatiIdentifier,
         investmentUsd: formatUsd(mobilised),

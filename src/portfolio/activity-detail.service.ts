@@ -20,7 +20,12 @@ export interface ActivityDetail {
     usd: number | null;
     usdSource: string | null;
   }[];
-  related: { ref: string; type: string; title: string | null }[];
+  related: {
+    ref: string;
+    type: string;
+    title: string | null;
+    titles: { lang: string | null; text: string }[];
+  }[];
 }
 
 const dollars = (cents: number | string) => Number(cents) / 100;
@@ -60,10 +65,27 @@ export async function getActivity(db: Db, identifier: string): Promise<ActivityD
     .execute();
   const stored = await db
     .selectFrom('activity')
-    .select(['iati_identifier', 'title'])
+    .select(['id', 'iati_identifier', 'title'])
     .where('iati_identifier', 'in', activity.relatedActivities.map((r) => r.ref).concat(['']))
     .execute();
   const titles = new Map(stored.map((s) => [s.iati_identifier, s.title]));
+  // Every language's title, so that a page in Russian names a related project in Russian.
+  const narratives = stored.length
+    ? await db
+        .selectFrom('activity_narrative')
+        .select(['activity_id', 'lang', 'text'])
+        .where(
+          'activity_id',
+          'in',
+          stored.map((s) => s.id),
+        )
+        .where('kind', '=', 'title')
+        .execute()
+    : [];
+  const titlesOf = (ref: string) => {
+    const id = stored.find((s) => s.iati_identifier === ref)?.id;
+    return narratives.filter((n) => n.activity_id === id).map(({ lang, text }) => ({ lang, text }));
+  };
 
   return {
     activity,
@@ -94,6 +116,10 @@ export async function getActivity(db: Db, identifier: string): Promise<ActivityD
       usd: t.usd_cents === null ? null : dollars(t.usd_cents),
       usdSource: t.fx_source,
     })),
-    related: activity.relatedActivities.map((r) => ({ ...r, title: titles.get(r.ref) ?? null })),
+    related: activity.relatedActivities.map((r) => ({
+      ...r,
+      title: titles.get(r.ref) ?? null,
+      titles: titlesOf(r.ref),
+    })),
   };
 }

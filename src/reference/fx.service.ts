@@ -4,8 +4,7 @@ import type { UsdConverter } from '../portfolio/activity.rows.ts';
 import { convertToUsdCents, decimalToCents } from '../portfolio/money.ts';
 import type { RateRow } from './fx.csv.ts';
 import type { ExchangeRateTable } from './reference.table.ts';
-
-export const USD_AS_PUBLISHED = 'published in USD';
+import { USD_AS_PUBLISHED } from './fx-source.ts';
 
 /** Loads the exchange-rate table once and converts published amounts to US cents. */
 export async function loadUsdConverter(db: Db): Promise<UsdConverter> {

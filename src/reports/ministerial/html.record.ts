@@ -1,6 +1,6 @@
 import type { Conference } from '../../reference/conferences.ts';
 import { esc, paragraph, section, table, type RenderContext } from './html.kit.ts';
-import { date, number, partnerName } from './i18n.ts';
+import { date, number, partnerName, rateSource } from './i18n.ts';
 
 function decisions(ctx: RenderContext, conference: Conference): string {
   const { w, lang } = ctx;
@@ -67,7 +67,11 @@ export function sourcesSection(
         );
   const rates = table(
     [w.currency, w.rateSource, w.transactions],
-    s.exchangeRates.map((r) => [r.currency, r.source, number(lang, r.transactions)]),
+    s.exchangeRates.map((r) => [
+      r.currency,
+      rateSource(lang, r.source),
+      number(lang, r.transactions),
+    ]),
     2,
   );
   const shares =

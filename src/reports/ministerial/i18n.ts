@@ -1,9 +1,17 @@
 import type { ProposalState } from '../../facility/workflow.ts';
+import { USD_AS_PUBLISHED } from '../../reference/fx-source.ts';
 import { CLUSTERS, CORRIDORS, countryByIso2, organisationByRef } from '../../reference/index.ts';
 import type { Status } from '../../results/progress.ts';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Lang = (typeof LANGUAGES)[number];
+
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** The form of a word that goes with `n` in the language: 1 project, 2 projects; 2 проекта. */
+function plural(lang: Lang, n: number, forms: PluralForms): string {
+  return forms[new Intl.PluralRules(lang).select(n)] ?? forms.other;
+}
 
 /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 23rd. */
 export function ordinal(n: number): string {
@@ -25,7 +33,7 @@ const WORDS = {
     notFrozen:
       'Live figures, not frozen: the as-of day has not ended or no snapshot was asked for.',
     demoNotice: (n: number) =>
-      `Demonstration data: ${n} of the activities in this report are generated demo projects, not the programme’s real portfolio.`,
+      `Demonstration data: ${n} of the activities in this report ${plural('en', n, { one: 'is a generated demo project', other: 'are generated demo projects' })}, not the programme’s real portfolio.`,
     contents: 'Contents',
     overview: 'Portfolio overview',
     cumulative: 'Cumulative, to the as-of day',
@@ -47,7 +55,8 @@ const WORDS = {
     share: 'Share',
     name: 'Name',
     approvals: 'New approvals since the last conference',
-    approvalsSummary: (n: number, total: string) => `${n} projects, ${total} committed`,
+    approvalsSummary: (n: number, total: string) =>
+      `${n} ${plural('en', n, { one: 'project', other: 'projects' })}, ${total} committed`,
     approvalsNone: 'No project had its first commitment in this period.',
     firstCommitment: 'First commitment',
     partner: 'Partner',
@@ -84,11 +93,12 @@ const WORDS = {
     climateTotal: 'Climate finance',
     shareOfPortfolio: 'Share of portfolio',
     portfolio: 'Portfolio',
-    componentActivities: (n: number) => `${n} projects with component shares recorded.`,
+    componentActivities: (n: number) =>
+      `${n} ${plural('en', n, { one: 'project', other: 'projects' })} with component shares recorded.`,
     climateByYear: 'Climate finance by year of commitment',
     climatePipeline: 'The facility’s climate pipeline',
     climatePipelineSummary: (n: number, climate: string, investment: string) =>
-      `${n} proposals prepare ${investment} of investment, ${climate} of it climate finance.`,
+      `${n} ${plural('en', n, { one: 'proposal prepares', other: 'proposals prepare' })} ${investment} of investment, ${climate} of it climate finance.`,
     results: 'Results scorecard',
     resultsIntro: (onTrack: number, atRisk: number) =>
       `Progress is the share of the targeted change achieved: (actual − baseline) / (target − baseline). On track at ${onTrack}% or more, at risk from ${atRisk}%, off track below.`,
@@ -136,7 +146,7 @@ const WORDS = {
     notFrozen:
       'Текущие данные, не зафиксированные: отчётная дата ещё не закончилась или снимок не запрошен.',
     demoNotice: (n: number) =>
-      `Демонстрационные данные: ${n} проектов в этом докладе — сгенерированные демонстрационные проекты, а не реальный портфель программы.`,
+      `Демонстрационные данные: ${n} ${plural('ru', n, { one: 'проект', few: 'проекта', other: 'проектов' })} в этом докладе — сгенерированные демонстрационные проекты, а не реальный портфель программы.`,
     contents: 'Содержание',
     overview: 'Обзор портфеля',
     cumulative: 'Нарастающим итогом на отчётную дату',
@@ -158,7 +168,8 @@ const WORDS = {
     share: 'Доля',
     name: 'Наименование',
     approvals: 'Новые проекты с предыдущей конференции',
-    approvalsSummary: (n: number, total: string) => `${n} проектов, обязательства ${total}`,
+    approvalsSummary: (n: number, total: string) =>
+      `${n} ${plural('ru', n, { one: 'проект', few: 'проекта', other: 'проектов' })}, обязательства ${total}`,
     approvalsNone: 'Ни по одному проекту не было первых обязательств в этот период.',
     firstCommitment: 'Первое обязательство',
     partner: 'Партнёр',
@@ -196,11 +207,11 @@ const WORDS = {
     shareOfPortfolio: 'Доля портфеля',
     portfolio: 'Портфель',
     componentActivities: (n: number) =>
-      `Климатические доли по компонентам записаны для ${n} проектов.`,
+      `Климатические доли по компонентам записаны для ${n} ${plural('ru', n, { one: 'проекта', other: 'проектов' })}.`,
     climateByYear: 'Климатическое финансирование по годам обязательств',
     climatePipeline: 'Климатический портфель фонда',
     climatePipelineSummary: (n: number, climate: string, investment: string) =>
-      `${n} заявок готовят инвестиции на ${investment}, из них климатическое финансирование — ${climate}.`,
+      `${n} ${plural('ru', n, { one: 'заявка готовит', few: 'заявки готовят', other: 'заявок готовят' })} инвестиции на ${investment}, из них климатическое финансирование — ${climate}.`,
     results: 'Оценочная таблица результатов',
     resultsIntro: (onTrack: number, atRisk: number) =>
       `Прогресс — доля достигнутого от запланированного изменения: (факт − база) / (цель − база). По плану — ${onTrack}% и более, под угрозой — от ${atRisk}%, отставание — ниже.`,
@@ -348,4 +359,10 @@ export function date(lang: Lang, iso: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+/** An exchange-rate source as the reader reads it: sources are cited as published, but one. */
+export function rateSource(lang: Lang, source: string): string {
+  if (source !== USD_AS_PUBLISHED) return source;
+  return lang === 'ru' ? 'в долларах США по публикации, без пересчёта' : 'published in US dollars';
 }

@@ -11,3 +11,13 @@ export function defaultYear(years: Loaded<{ years: number[] }>): number | null {
   const latest = years.data?.years.filter((y) => y <= THIS_YEAR).at(-1);
   return latest ?? THIS_YEAR - 1;
 }
+
+/** A filter's year range as typed: blanks dropped, and a range given backwards read forwards. */
+export function yearRange(
+  from: string,
+  to: string,
+): { yearFrom: string | null; yearTo: string | null } {
+  const [a, b] = [from.trim() || null, to.trim() || null];
+  if (a !== null && b !== null && Number(a) > Number(b)) return { yearFrom: b, yearTo: a };
+  return { yearFrom: a, yearTo: b };
+}

@@ -11,11 +11,16 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** What went wrong, in words: the API's own message, headed by what kind of failure it was. */
+/**
+ * What went wrong, in words: the API's own message, headed by what kind of failure it was. The
+ * API speaks English; on a page in another language its words are marked as English.
+ */
 export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
   let heading = title ?? t('errors.title');
   let detail = '';
+  let fromServer = false;
   if (error instanceof ApiError) {
     if (error.code === UNREACHABLE) {
       heading = t('errors.unreachable');
@@ -28,7 +33,10 @@ export function ErrorMessage({ error, title }: { error: unknown; title?: string 
       else if (error.status >= 500) heading = t('errors.server');
       else if (error.status === 400) heading = t('errors.badRequest');
     }
-    if (error.code !== UNREACHABLE) detail = error.message;
+    if (error.code !== UNREACHABLE) {
+      detail = error.message;
+      fromServer = true;
+    }
   } else {
     detail = error instanceof Error ? error.message : String(error);
   }
@@ -42,9 +50,15 @@ export function ErrorMessage({ error, title }: { error: unknown; title?: string 
   return (
     <div className="error-message" role="alert">
       <p className="error-heading">{heading}</p>
-      <p>{detail}</p>
+      {fromServer && !english ? (
+        <p>
+          {t('errors.serverSaid')} <span lang="en">{detail}</span>
+        </p>
+      ) : (
+        <p>{detail}</p>
+      )}
       {details.length > 0 && (
-        <ul>
+        <ul lang={english ? undefined : 'en'}>
           {details.map((d, i) => (
             <li key={i}>
               {d.path ? <code>{d.path}</code> : null} {d.message}

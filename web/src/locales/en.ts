@@ -36,6 +36,7 @@ export const en = {
     rateLimited: 'Too many requests: wait a minute and try again',
     server: 'The server failed to answer',
     badRequest: 'The request was not accepted',
+    serverSaid: 'The server said:',
   },
   charts: {
     view: 'Show as',

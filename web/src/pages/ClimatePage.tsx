@@ -58,6 +58,8 @@ export default function ClimatePage() {
   const byCluster = useClimate('cluster', filters);
   const byPartner = useClimate('partner', filters);
   const byYear = useClimate('year', filters);
+  // Every partner, whatever is chosen: the list to pick another from must not shrink to one.
+  const allPartners = useClimate('partner', { measure: filters.measure });
   const pipeline = useClimatePipeline();
   const answers = { country: byCountry, cluster: byCluster, partner: byPartner, year: byYear };
   const failure = [total, ...Object.values(answers), pipeline].find((q) => q.state === 'failed');
@@ -94,7 +96,7 @@ export default function ClimatePage() {
       </div>
       <ClimateFilterBar
         filters={filters}
-        partners={(byPartner.data?.rows ?? [])
+        partners={(allPartners.data?.rows ?? [])
           .map((r) => String(dimensionOf(r, 'partner') ?? ''))
           .filter(Boolean)}
         onChange={update}

@@ -264,6 +264,7 @@ type Leverage = Pick<Outcomes['facility'], 'investmentUsd' | 'preparationUsd' | 
 
 function Results({ outcomes }: { outcomes: Outcomes }) {
   const { t } = useFacilityText();
+  const { i18n } = useTranslation();
   const format = useFormat();
   const money = useMoney();
   const names = useNames();
@@ -358,7 +359,11 @@ function Results({ outcomes }: { outcomes: Outcomes }) {
           empty={t('facility.leverage.noneFinanced')}
           columns={[
             { key: 'reference', header: t('facility.list.reference'), cell: (p) => p.reference },
-            { key: 'title', header: t('facility.list.title'), cell: (p) => p.title },
+            {
+              key: 'title',
+              header: t('facility.list.title'),
+              cell: (p) => (i18n.language === 'ru' && p.title.ru) || p.title.en,
+            },
             ...leverageColumns,
           ]}
         />

@@ -247,7 +247,9 @@ function Project({ detail, onChanged }: { detail: ActivityDetail; onChanged: () 
             {detail.related.map((r) => (
               <li key={`${r.ref}-${r.type}`}>
                 {r.title !== null ? (
-                  <Link to={local(`/projects/${encodeURIComponent(r.ref)}`)}>{r.title}</Link>
+                  <Link to={local(`/projects/${encodeURIComponent(r.ref)}`)}>
+                    {names.narrative(r.titles) || r.title}
+                  </Link>
                 ) : (
                   <code>{r.ref}</code>
                 )}{' '}

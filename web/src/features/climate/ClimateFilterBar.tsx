@@ -3,6 +3,7 @@ import { CLUSTERS, MEMBERS, useNames } from '../../app/names.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { CLIMATE_MEASURES, type ClimateFilters } from './api.ts';
 import { useClimateText } from './text.ts';
+import { yearRange } from '../../app/years.ts';
 
 export const CLIMATE_FILTER_KEYS = [
   'measure',
@@ -35,7 +36,7 @@ export function ClimateFilterBar({
   const set = (key: keyof ClimateFilters) => (value: string) => onChange({ [key]: value || null });
   const years = (event: FormEvent) => {
     event.preventDefault();
-    onChange({ yearFrom: yearFrom.trim() || null, yearTo: yearTo.trim() || null });
+    onChange(yearRange(yearFrom, yearTo));
   };
   return (
     <form className="card stack climate-filters" onSubmit={years} aria-label={t('climate.filters')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CLUSTERS, CORRIDORS, MEMBERS, useNames } from '../../app/names.ts';
 import { SECTOR_CATEGORIES, STATUS_CODES, useCodeNames } from '../../app/codes.ts';
 import { CLIMATE_MARKERS, type FilterKey, type Filters } from './filters.ts';
+import { yearRange } from '../../app/years.ts';
 
 function Select({
   id,
@@ -62,7 +63,7 @@ export function FilterPanel({
   };
   const years = (event: FormEvent) => {
     event.preventDefault();
-    onChange({ yearFrom: yearFrom || null, yearTo: yearTo || null });
+    onChange(yearRange(yearFrom, yearTo));
   };
   const set = (key: FilterKey) => (value: string) => onChange({ [key]: value || null });
   return (

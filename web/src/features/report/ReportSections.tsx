@@ -6,9 +6,12 @@ import { useNames } from '../../app/names.ts';
 import { useLocalPath } from '../../app/url.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Figures } from '../../components/Figures.tsx';
+import { useContributorName } from '../facility/contributors.ts';
+import { useMoney } from '../facility/money.ts';
 import type { ReportAnswer } from './api.ts';
 import { useReportText } from './text.ts';
 import { useReportWords } from './words.ts';
+import { rateSource } from '../../../../src/reports/ministerial/i18n.ts';
 
 type Conference = NonNullable<ReportAnswer['conference']>;
 
@@ -229,6 +232,8 @@ const BALANCES = [
 export function FundStatementView({ report }: { report: ReportAnswer }) {
   const w = useReportWords();
   const format = useFormat();
+  const money = useMoney();
+  const contributorName = useContributorName();
   const { statement } = report.facility;
   const usd = (decimal: string) => format.moneyFull(Number(decimal));
   return (
@@ -247,14 +252,18 @@ export function FundStatementView({ report }: { report: ReportAnswer }) {
         rowKey={(c) => `${c.contributor}-${c.currency}`}
         empty={w.none}
         columns={[
-          { key: 'contributor', header: w.contributor, cell: (c) => c.name },
+          {
+            key: 'contributor',
+            header: w.contributor,
+            cell: (c) => contributorName(c.contributor, c.name),
+          },
           { key: 'pledged', header: w.pledged, numeric: true, cell: (c) => usd(c.pledgedUsd) },
           { key: 'received', header: w.received, numeric: true, cell: (c) => usd(c.receivedUsd) },
           {
             key: 'outstanding',
             header: w.outstanding,
             numeric: true,
-            cell: (c) => `${c.outstanding} ${c.currency}`,
+            cell: (c) => money.amount(c.outstanding, c.currency),
           },
         ]}
       />
@@ -339,7 +348,8 @@ export function ConferenceRecord({ report }: { report: ReportAnswer }) {
 
 /** Where the figures come from and how fresh they are. */
 export function DataSourcesView({ report }: { report: ReportAnswer }) {
-  const { t } = useReportText();
+  const { t, i18n } = useReportText();
+  const lang = i18n.language === 'ru' ? 'ru' : 'en';
   const w = useReportWords();
   const format = useFormat();
   const names = useNames();
@@ -369,7 +379,7 @@ export function DataSourcesView({ report }: { report: ReportAnswer }) {
         rowKey={(r, i) => `${r.source}-${i}`}
         empty={w.none}
         columns={[
-          { key: 'source', header: w.rateSource, cell: (r) => r.source },
+          { key: 'source', header: w.rateSource, cell: (r) => rateSource(lang, r.source) },
           { key: 'finished', header: w.finished, cell: (r) => format.dateTime(r.finishedAt) },
           {
             key: 'activities',
@@ -386,7 +396,7 @@ export function DataSourcesView({ report }: { report: ReportAnswer }) {
         empty={w.none}
         columns={[
           { key: 'currency', header: w.currency, cell: (r) => r.currency },
-          { key: 'source', header: w.rateSource, cell: (r) => r.source },
+          { key: 'source', header: w.rateSource, cell: (r) => rateSource(lang, r.source) },
           {
             key: 'transactions',
             header: w.transactions,
@@ -401,7 +411,7 @@ export function DataSourcesView({ report }: { report: ReportAnswer }) {
         rowKey={(r) => r.source}
         empty={w.none}
         columns={[
-          { key: 'source', header: w.rateSource, cell: (r) => r.source },
+          { key: 'source', header: w.rateSource, cell: (r) => rateSource(lang, r.source) },
           {
             key: 'activities',
             header: w.activities,

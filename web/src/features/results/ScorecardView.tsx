@@ -69,13 +69,13 @@ export function ScorecardView({
     .map((code) => ({ code, members: indicators.filter((i) => i.cluster === code) }))
     .filter((g) => g.members.length > 0);
 
+  // `count` picks the plural form; `n` is the same number written for the reader's language.
+  const pairs = [...counts.values()].reduce((a, b) => a + b, 0);
   return (
     <>
       <section className="card" aria-labelledby="scorecard-summary">
         <Heading id="scorecard-summary">
-          {t('results.summary', {
-            count: format.number([...counts.values()].reduce((a, b) => a + b, 0)),
-          })}
+          {t('results.summary', { count: pairs, n: format.number(pairs) })}
         </Heading>
         <ul className="status-counts">
           {STATUSES.map((s) => (

@@ -41,7 +41,8 @@ export const en = {
     interpolated: 'interpolated',
   },
   valueIn: '{{value}} ({{year}}, {{source}})',
-  summary: 'Status of {{count}} indicator–country pairs',
+  summary_one: 'Status of {{n}} indicator–country pair',
+  summary_other: 'Status of {{n}} indicator–country pairs',
   noIndicators: 'No indicator matches these filters.',
   demo: 'Demonstration framework: made-up indicators and values consistent with the demo projects.',
   workspace: {
@@ -77,4 +78,5 @@ export const en = {
   },
 };
 
-export type ResultsMessages = typeof en;
+/** Russian also has the plural forms English does not use (`_few`, `_many`). */
+export type ResultsMessages = typeof en & { summary_few: string; summary_many: string };

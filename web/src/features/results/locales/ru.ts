@@ -39,7 +39,11 @@ export const ru: ResultsMessages = {
     interpolated: 'интерполировано',
   },
   valueIn: '{{value}} ({{year}}, {{source}})',
-  summary: 'Оценка {{count}} пар «показатель — страна»',
+  // i18next picks the form by the count's plural category (Intl.PluralRules).
+  summary_one: 'Оценка {{n}} пары «показатель — страна»',
+  summary_few: 'Оценка {{n}} пар «показатель — страна»',
+  summary_many: 'Оценка {{n}} пар «показатель — страна»',
+  summary_other: 'Оценка {{n}} пары «показатель — страна»',
   noIndicators: 'Ни один показатель не подходит под эти фильтры.',
   demo: 'Демонстрационная рамка: вымышленные показатели и значения, согласованные с демонстрационными проектами.',
   workspace: {
