@@ -72,7 +72,15 @@ export async function runScreening(
     .select(['kind', 'country'])
     .where('proposal_id', '=', proposal.id)
     .execute();
-  const year = now(caller).slice(0, 4);
+  // The cap counts a year's submissions: this one's year, not the screening's (a proposal sent
+  // in December and screened in January still counts in December's year).
+  const submitted = await db
+    .selectFrom('facility_transition')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('proposal_id', '=', proposal.id)
+    .where('action', '=', 'submit')
+    .executeTakeFirst();
+  const year = (submitted?.at ?? now(caller)).slice(0, 4);
   const verdicts = screen(rules, {
     content: proposal.content,
     leadCountry: proposal.leadCountry,

@@ -8,6 +8,7 @@ import {
   COMMITTEE,
   fund,
   KZ_FOCAL,
+  PDF,
   person,
   proposalBeforeCommittee,
   proposalContent,
@@ -16,9 +17,12 @@ import {
   SECRETARIAT,
   UZ_FOCAL,
 } from './facility.test-support.ts';
+import { addDocument } from './document.service.ts';
 import { recordFundEntry } from './fund.service.ts';
 import { addMilestone, disburse, markMilestoneMet } from './preparation.service.ts';
-import { createDraft, updateDraft, visibleProposal } from './proposal.service.ts';
+import { createDraft, endorse, updateDraft, visibleProposal } from './proposal.service.ts';
+import { requireProposal } from './proposal.repository.ts';
+import { screeningOf } from './screening.service.ts';
 import { submitScore } from './review.service.ts';
 import { transition } from './workflow.service.ts';
 
@@ -204,6 +208,41 @@ for (const dialect of DIALECTS) {
         'conflict',
         /0 of the 3 votes the quorum needs/,
       );
+    });
+
+    it('counts a proposal against the cap of the year it was submitted, not screened', async () => {
+      const { db } = store;
+      const at = (caller: typeof KZ_FOCAL, iso: string) => ({
+        ...caller,
+        clock: () => new Date(iso),
+      });
+      const { id } = await createDraft(db, KZ_FOCAL, {
+        content: proposalContent(['KZ'], '250000'),
+      });
+      for (const kind of ['concept_note', 'terms_of_reference'] as const) {
+        await addDocument(db, KZ_FOCAL, id, { kind, filename: `${kind}.pdf`, body: PDF });
+      }
+      const letter = {
+        kind: 'endorsement_letter' as const,
+        country: 'KZ',
+        filename: 'kz.pdf',
+        body: PDF,
+      };
+      await addDocument(db, KZ_FOCAL, id, letter);
+      await endorse(db, KZ_FOCAL, id, 'KZ');
+      await transition(db, at(KZ_FOCAL, '2031-12-20T10:00:00Z'), id, 'submit', undefined, RULES);
+      await transition(
+        db,
+        at(SECRETARIAT, '2032-01-05T10:00:00Z'),
+        id,
+        'start_screening',
+        undefined,
+        RULES,
+      );
+      const cap = (await screeningOf(db, await requireProposal(db, id)))!.verdicts.find(
+        (v) => v.rule === 'cap_per_country_year',
+      );
+      expect(cap?.detail).toMatch(/^KZ requests \$250000\.00 in 2031, this proposal included/);
     });
 
     it('shows a focal point only the agenda items of its own countries', async () => {
