@@ -106,6 +106,25 @@ for (const dialect of DIALECTS) {
       expect(response.json()).toMatchObject({ error: { code: 'bad_request' } });
     });
 
+    it('refuses a body that is not a file, such as JSON, plain text or nothing', async () => {
+      for (const [type, body] of [
+        ['application/json', '{}'],
+        ['text/plain', 'hello'],
+      ] as const) {
+        const response = await upload(body, { 'content-type': type });
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toMatchObject({
+          error: { message: expect.stringMatching(/^The body must be the IATI file itself/) },
+        });
+      }
+      const empty = await app.inject({
+        method: 'POST',
+        url: '/api/imports',
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(empty.statusCode).toBe(400);
+    });
+
     it('answers 413 to an oversized upload and stores nothing of it', async () => {
       const before = await activityCount();
       const many = Array.from({ length: 200 }, (_, i) => activityXml({ id: `BIG-${i}` }));

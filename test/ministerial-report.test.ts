@@ -191,6 +191,11 @@ for (const dialect of DIALECTS) {
       expect(response.body).toContain('Климатическое финансирование');
       const bad = await app.inject({ url: '/api/reports/ministerial?year=1999' });
       expect(bad.statusCode).toBe(400);
+      const noSuchDay = await app.inject({
+        url: '/api/reports/ministerial?year=2024&format=json&asOf=2024-13-45',
+      });
+      expect(noSuchDay.statusCode).toBe(400);
+      expect(noSuchDay.json()).toMatchObject({ error: { message: 'asOf: a date YYYY-MM-DD' } });
     });
 
     it.skipIf(!canPrint || dialect !== 'sqlite')(

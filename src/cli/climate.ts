@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
+import { isCalendarDate } from '../calendar.ts';
 import { importSharesCsv } from '../climate/climate-import.service.ts';
 import { climateFinance } from '../climate/climate-finance.service.ts';
 import { listShares, removeShares, setShares } from '../climate/climate-share.service.ts';
@@ -123,7 +124,7 @@ export function registerClimateCommands(program: Command): void {
     .option('--as-of <date>', 'states and grants as of this day (YYYY-MM-DD)')
     .option('--json', 'print as JSON (as GET /api/climate/pipeline)')
     .action(async (flags: { asOf?: string; json?: boolean }, command: Command) => {
-      if (flags.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf))
+      if (flags.asOf && !isCalendarDate(flags.asOf))
         throw new AppError('bad_request', '--as-of: a date YYYY-MM-DD');
       await withStore(command, async (store) => {
         const pipeline = await climatePipeline(store.db, flags.asOf ?? null);

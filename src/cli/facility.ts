@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { isCalendarDate } from '../calendar.ts';
 import { actingAs } from '../facility/caller.ts';
 import { facilityOutcomes } from '../facility/outcomes.service.ts';
 import { fundStatement, recordFundEntry, type FundStatement } from '../facility/fund.service.ts';
@@ -68,8 +69,7 @@ export function registerFacilityCommands(program: Command): void {
     .option('--as-of <date>', 'the statement as of this value date (YYYY-MM-DD)')
     .option('--json', 'print the statement as JSON')
     .action(async (flags: { asOf?: string; json?: boolean }, command: Command) => {
-      if (flags.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf))
-        throw new Error('--as-of: a date YYYY-MM-DD');
+      if (flags.asOf && !isCalendarDate(flags.asOf)) throw new Error('--as-of: a date YYYY-MM-DD');
       await withStore(command, async (store) => {
         const statement = await fundStatement(store.db, flags.asOf ?? null);
         if (flags.json) json(statement);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
+import { isCalendarDate } from '../calendar.ts';
 import { AppError } from '../errors.ts';
 import { actingAs } from '../facility/caller.ts';
 import { countryByIso2 } from '../reference/index.ts';
@@ -184,7 +185,7 @@ export function registerResultsCommands(program: Command): void {
         flags: { year: string; asOf?: string; indicator?: string; json?: boolean },
         command: Command,
       ) => {
-        if (flags.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf))
+        if (flags.asOf && !isCalendarDate(flags.asOf))
           throw new AppError('bad_request', '--as-of: a date YYYY-MM-DD');
         await withStore(command, async (store) => {
           const card = await scorecard(store.db, {

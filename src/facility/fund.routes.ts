@@ -22,8 +22,9 @@ import { MANUAL_ENTRY_TYPES } from './ledger.model.ts';
 import { facilityOutcomes, publicPipeline } from './outcomes.service.ts';
 import { parseProposalId, referenceOf } from './proposal.repository.ts';
 import type { FacilityRules } from './rules.ts';
+import { isCalendarDate } from '../calendar.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const date = z.string().refine(isCalendarDate, 'a date YYYY-MM-DD');
 const StatementQuery = z.object({ asOf: date.optional() }).strict();
 const EntryBody = z
   .object({

@@ -14,6 +14,7 @@ import {
   type LedgerEntry,
 } from './ledger.service.ts';
 import { findProposals, requireProposal } from './proposal.repository.ts';
+import { isCalendarDate } from '../calendar.ts';
 
 export interface FundEntryInput {
   type: 'pledge' | 'receipt' | 'refund' | 'repayment';
@@ -69,10 +70,7 @@ export async function recordFundEntry(
   input: FundEntryInput,
 ): Promise<LedgerEntry> {
   requireAccess(caller.actor, 'facility.manage');
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(input.valueDate) ||
-    !new Date(input.valueDate).toISOString().startsWith(input.valueDate)
-  ) {
+  if (!isCalendarDate(input.valueDate)) {
     throw new AppError('bad_request', 'valueDate: a date YYYY-MM-DD');
   }
   const currency = validCurrency(input.currency);

@@ -15,6 +15,7 @@ import {
 } from './proposal.repository.ts';
 import { checkAction } from './workflow.service.ts';
 import { milestonesOf, type Milestone } from './milestone.repository.ts';
+import { isCalendarDate } from '../calendar.ts';
 
 async function requireMilestone(
   db: Db,
@@ -32,7 +33,7 @@ async function requireMilestone(
 }
 
 const isoDate = (text: string, field: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !new Date(text).toISOString().startsWith(text)) {
+  if (!isCalendarDate(text)) {
     throw new AppError('bad_request', `${field}: a date YYYY-MM-DD`);
   }
   return text;

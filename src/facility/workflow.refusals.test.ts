@@ -332,6 +332,28 @@ for (const dialect of DIALECTS) {
       );
       await refused(
         () =>
+          recordFundEntry(store.db, SECRETARIAT, {
+            type: 'receipt',
+            contributor: 'CN',
+            amount: '1',
+            currency: 'USD',
+            valueDate: '2024-13-45',
+          }),
+        'bad_request',
+        /^valueDate: a date YYYY-MM-DD$/,
+      );
+      await refused(
+        () =>
+          addMilestone(store.db, SECRETARIAT, inPreparation.id, {
+            title: 'Impossible',
+            dueOn: '2024-02-30',
+            amountUsd: '1',
+          }),
+        'bad_request',
+        /^dueOn: a date YYYY-MM-DD$/,
+      );
+      await refused(
+        () =>
           disburse(store.db, SECRETARIAT, inPreparation.milestone, {
             amountUsd: '1',
             valueDate: '2001-01-01',

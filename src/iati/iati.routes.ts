@@ -108,6 +108,13 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
     },
     async (request, reply) => {
       requireAccess(request.actor, 'iati.import');
+      // Other content types (JSON, plain text) arrive already parsed, or not at all.
+      if (!(request.body instanceof Readable)) {
+        throw new AppError(
+          'bad_request',
+          `The body must be the IATI file itself, sent as ${UPLOAD_TYPES.join(', ')}`,
+        );
+      }
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > config.importMaxBytes) {
         throw new AppError(

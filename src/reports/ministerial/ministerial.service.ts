@@ -6,6 +6,7 @@ import { LANGUAGES, type Lang } from './i18n.ts';
 import { renderMinisterial } from './ministerial.html.ts';
 import { htmlToPdf } from './pdf.ts';
 import { reportFigures, type ReportFigures } from './snapshot.service.ts';
+import { isCalendarDate } from '../../calendar.ts';
 
 export const FORMATS = ['html', 'pdf', 'json'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -49,11 +50,7 @@ export function checkReportRequest(input: {
   if (!(FORMATS as readonly string[]).includes(input.format)) {
     throw new AppError('bad_request', `format: one of ${FORMATS.join(', ')}`);
   }
-  if (
-    input.asOf !== undefined &&
-    (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf) ||
-      !new Date(`${input.asOf}T00:00:00Z`).toISOString().startsWith(input.asOf))
-  ) {
+  if (input.asOf !== undefined && !isCalendarDate(input.asOf)) {
     throw new AppError('bad_request', 'asOf: a date YYYY-MM-DD');
   }
 }
