@@ -5,6 +5,7 @@ import type { GrantInput } from '../src/accounts/role.model.ts';
 import { loadConfig } from '../src/config.ts';
 import { buildApp } from '../src/server/app.ts';
 import { PERMISSION_TABLE, type Caller } from './permission-table.ts';
+import { activityXml, iatiDocument } from './support/iati-fixtures.ts';
 import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
 
 const PASSWORD = 'Correct horse 42 battery';
@@ -153,6 +154,29 @@ for (const dialect of DIALECTS) {
       expect(audit.json()).toEqual({
         error: { code: 'forbidden', message: 'This API token is not scoped to audit.read' },
       });
+    });
+
+    it('lets a partner officer import only its own organisation’s activities', async () => {
+      const other = activityXml({ id: '44000-OTHER-1' }).replace(
+        'ref="XM-DAC-46004" type="40"><narrative>Asian Development Bank',
+        'ref="44000" type="40"><narrative>World Bank',
+      );
+      const file = iatiDocument([activityXml({ id: 'XM-DAC-46004-OWN-1' }), other]);
+      const { cookie, csrfToken } = callers.get('partner_officer')!;
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/imports?name=mixed.xml',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/xml' },
+        payload: file,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const [summary] = response.json<{
+        files: { imported: number; rejected: number; errors: string[] }[];
+      }>().files;
+      expect(summary).toMatchObject({ imported: 1, rejected: 1 });
+      expect(summary!.errors).toEqual([
+        "44000-OTHER-1 (line 19): line 19: reporting-org/@ref: 44000 is not your organisation's; a partner officer imports its own organisation's activities",
+      ]);
     });
 
     it('refuses a revoked API token', async () => {

@@ -6,11 +6,12 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { requireAccess } from '../accounts/access.ts';
+import { requireAccess, type Actor } from '../accounts/access.ts';
 import { EXPENSIVE_LIMIT } from '../server/safety.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { organisationByRef } from '../reference/index.ts';
 import { iatiDocument } from './export/index.ts';
 import { ExportFilterSchema, storedActivities } from './export.service.ts';
 import { importIati } from './import.service.ts';
@@ -88,6 +89,22 @@ async function* measured<T>(app: FastifyInstance, events: AsyncIterable<T>): Asy
   }
 }
 
+/**
+ * A partner officer imports its own organisation's activities only: one reported by another
+ * publisher is rejected, whatever else the file holds.
+ */
+function publisherRefusal(actor: Actor): (ref: string) => string | null {
+  return (ref) => {
+    const organisation = organisationByRef(ref)?.ref ?? ref;
+    try {
+      requireAccess(actor, 'iati.import', { organisation });
+      return null;
+    } catch {
+      return `reporting-org/@ref: ${ref} is not your organisation's; a partner officer imports its own organisation's activities`;
+    }
+  };
+}
+
 export function registerIatiRoutes(app: FastifyInstance, store: Store, config: Config): void {
   app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
@@ -130,6 +147,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
         label: `upload: ${name}`,
         actor: request.actor.kind === 'user' ? request.actor.email : 'anonymous',
         origin: request.ip,
+        publisherRefusal: publisherRefusal(request.actor),
       };
       let seen = { bytes: 0, activities: 0 };
       const options = {
@@ -148,7 +166,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
         const folder = await mkdtemp(join(tmpdir(), 'caravan-upload-'));
         const file = join(folder, 'upload');
         try {
-          await pipeline(request.body as Readable, limit.stream, createWriteStream(file));
+          await pipeline(request.body, limit.stream, createWriteStream(file));
           const source = spooledSource(file, name, (await stat(file)).size);
           const events = measured(app, importEvents(store.db, source, base));
           return await reply
@@ -166,7 +184,7 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
           throw error;
         }
       }
-      const xml = await sniff((request.body as Readable).pipe(limit.stream));
+      const xml = await sniff(request.body.pipe(limit.stream));
       const source: ImportSource = { path: name, size: declared || null, open: () => xml };
       app.metrics.importStarted();
       const summary = await importIati(store.db, [source], options).catch((error: unknown) => {

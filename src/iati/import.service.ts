@@ -74,6 +74,24 @@ export interface ImportOptions {
   onFile?: (file: FileSummary) => void;
   /** Each activity as it is stored or rejected; a file refused later undoes them all. */
   onActivity?: (activity: ActivityOutcome) => void;
+  /**
+   * Why the importer may not store an activity of this reporting organisation (a partner
+   * officer imports only its own organisation's), or null when it may.
+   */
+  publisherRefusal?: (reportingOrgRef: string) => string | null;
+}
+
+/** An activity the importer may not store becomes a rejected one, with the reason. */
+function withPublisherChecked(items: readonly ImportItem[], options: ImportOptions): ImportItem[] {
+  const refusal = options.publisherRefusal;
+  if (!refusal) return [...items];
+  return items.map((item) => {
+    if (!item.ok) return item;
+    const reason = refusal(item.rows.publisher);
+    if (reason === null) return item;
+    const { identifier } = item.rows;
+    return { ok: false, identifier, line: item.line, errors: [`line ${item.line}: ${reason}`] };
+  });
 }
 
 /**
@@ -107,8 +125,9 @@ interface FileContext {
 }
 
 /** Stores a batch in the file's transaction and accounts for each of its activities. */
-async function storeBatch(trx: Db, items: readonly ImportItem[], file: FileContext): Promise<void> {
+async function storeBatch(trx: Db, batch: readonly ImportItem[], file: FileContext): Promise<void> {
   const { summary, options, runId } = file;
+  const items = withPublisherChecked(batch, options);
   const stored = items.flatMap((item) => (item.ok ? [item.rows] : []));
   const results = await storeActivityRows(trx, stored, {
     isDemo: false,

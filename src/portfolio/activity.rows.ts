@@ -21,6 +21,8 @@ export type UsdConverter = (amount: Money) => UsdValue;
 
 export interface ActivityRows {
   identifier: string;
+  /** The reporting organisation's ref, as published. */
+  publisher: string;
   /** sha256 of the activity's JSON, to recognise an unchanged re-import. */
   hash: string;
   /** The ACTIVITY_OWN columns. */
@@ -246,6 +248,7 @@ export function activityRows(activity: ActivityInput, toUsd: UsdConverter): Acti
   };
   return {
     identifier: activity.iatiIdentifier,
+    publisher: activity.reportingOrg.ref,
     hash,
     activity: ACTIVITY_OWN.map((column) => own[column]),
     children,
