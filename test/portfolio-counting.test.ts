@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { openStore } from '../src/db/database.ts';
 import { importIati } from '../src/iati/import.service.ts';
 import { expandSources, type ImportSource } from '../src/iati/sources.ts';
 import { AggregateQuerySchema } from '../src/portfolio/aggregate.schema.ts';
@@ -115,6 +116,42 @@ for (const dialect of DIALECTS) {
       );
       await load(source('family.xml', [parent, child]));
       expect((await ask({})).total).toBe(300);
+    });
+
+    it.runIf(dialect === 'postgres')(
+      'counts money once when the funder’s and the implementer’s files are imported at once',
+      async () => {
+        const second = openStore(store.url);
+        try {
+          // Filler after each key activity keeps its file's transaction open, blind to the other's.
+          const filler = (tag: string) =>
+            Array.from({ length: 300 }, (_, i) =>
+              activity(`${tag}-FILL-${i}`, ADB, [{ type: '2', value: '1.00' }]),
+            );
+          const options = { dryRun: false, label: 'race', actor: 'test', origin: 'test' };
+          await Promise.all([
+            importIati(store.db, [source('f.xml', [funder, ...filler('F')])], options),
+            importIati(second.db, [source('i.xml', [implementer, ...filler('I')])], options),
+          ]);
+        } finally {
+          await second.close();
+        }
+        const answer = await ask({ measure: 'disbursements', by: 'partner' });
+        expect(answer.rows).toEqual([{ partner: ADB, value: 100 }]);
+        expect(await verifyRollups(store.db)).toEqual([]);
+      },
+    );
+
+    it('recounts the parent when a newer child no longer names it', async () => {
+      const parent = activity('P1', ADB, [{ type: '2', value: '1000.00' }]);
+      const child = (extra: string) => activity('C1', ADB, [{ type: '2', value: '400.00' }], extra);
+      await load(
+        source('family.xml', [parent, child('\n    <related-activity ref="P1" type="1"/>')]),
+      );
+      expect((await ask({})).total).toBe(400);
+      await load(source('child.xml', [child('')]));
+      expect((await ask({})).total).toBe(1400);
+      expect(await verifyRollups(store.db)).toEqual([]);
     });
 
     it('filters by recipient region and shows what the region keeps as regional', async () => {

@@ -9,7 +9,7 @@ import {
   type ActivityMeta,
 } from './activity.repository.ts';
 import { refreshAllocations, removeAllocations, type KnownActivity } from './allocation.service.ts';
-import { affectedActivities } from './counting.ts';
+import { affectedActivities, lockPortfolio } from './counting.ts';
 import { applyCurations } from './curation.service.ts';
 
 export type StoreOutcome = 'imported' | 'unchanged' | 'replaced';
@@ -64,6 +64,7 @@ async function storeDistinct(
   batch: readonly ActivityRows[],
   meta: ActivityMeta,
 ): Promise<StoreResult[]> {
+  await lockPortfolio(trx);
   const existing = await findActivityRefs(
     trx,
     batch.map((rows) => rows.identifier),
@@ -74,10 +75,18 @@ async function storeDistinct(
     const outcome = previous.contentHash === rows.hash ? 'unchanged' : 'replaced';
     return { outcome, previousHash: previous.contentHash, hash: rows.hash };
   });
-  const replaced = batch
-    .filter((_, i) => results[i]!.outcome === 'replaced')
-    .map((rows) => existing.get(rows.identifier)!.id);
+  const replacedRows = batch.filter((_, i) => results[i]!.outcome === 'replaced');
+  const replaced = replacedRows.map((rows) => existing.get(rows.identifier)!.id);
+  // What the old versions counted through (a parent, a funder's link) is recounted too, even
+  // where the new versions no longer name it.
+  const formerlyAffected = new Set<number>();
   if (replaced.length > 0) {
+    const before = await affectedActivities(
+      trx,
+      replacedRows.map((rows) => rows.identifier),
+    );
+    for (const id of before) formerlyAffected.add(id);
+    for (const id of replaced) formerlyAffected.delete(id);
     await removeAllocations(trx, replaced);
     await deleteActivities(trx, replaced);
   }
@@ -104,7 +113,8 @@ async function storeDistinct(
     trx,
     changed.map((rows) => rows.identifier),
   );
-  await refreshAllocations(trx, affected, fresh);
+  const all = [...new Set([...affected, ...formerlyAffected])].sort((a, b) => a - b);
+  await refreshAllocations(trx, all, fresh);
   return results;
 }
 

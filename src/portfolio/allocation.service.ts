@@ -27,7 +27,12 @@ import {
   type AllocationTable,
   type Measure,
 } from './allocation.table.ts';
-import { isIncoming, loadCountingContext, type CountingContext } from './counting.ts';
+import {
+  isIncoming,
+  loadCountingContext,
+  lockPortfolio,
+  type CountingContext,
+} from './counting.ts';
 
 // Activities per step: a World Bank activity can split into thousands of allocation rows.
 const CHUNK = 100;
@@ -336,6 +341,7 @@ export async function refreshAllocations(
   activityIds: readonly number[],
   fresh: ReadonlyMap<number, KnownActivity> = new Map(),
 ): Promise<void> {
+  await lockPortfolio(db);
   await removeAllocations(
     db,
     activityIds.filter((id) => !fresh.has(id)),

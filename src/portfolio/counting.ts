@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { isPostgres } from '../db/schema-helpers.ts';
 
 /**
  * What other stored activities tell about an activity's money, so that a flow reported by
@@ -17,6 +19,20 @@ const INCOMING = new Set(['1', '11']);
 
 // Identifiers per lookup query.
 const LOOKUP_CHUNK = 100;
+
+/** 'PORTF' in ASCII. Any other advisory lock in Caravan must use another key. */
+const PORTFOLIO_LOCK = 0x504f525446;
+
+/**
+ * Makes the caller's transaction the only one counting the portfolio until it ends. How one
+ * activity is counted depends on others (a funder's link, a parent): two imports at once on
+ * PostgreSQL, each blind to the other's uncommitted activities, counted the same money twice.
+ * SQLite has one writer at a time already.
+ */
+export async function lockPortfolio(db: Db): Promise<void> {
+  if (isPostgres(db))
+    await sql`select pg_advisory_xact_lock(${sql.lit(PORTFOLIO_LOCK)})`.execute(db);
+}
 
 export function isIncoming(type: string): boolean {
   return INCOMING.has(type);
