@@ -142,6 +142,10 @@ for (const dialect of DIALECTS) {
       expect(lines[0]).toMatch(/iati_identifier,title,/);
       expect(lines).toHaveLength(3);
       expect(lines[1]).toContain(',1000000.00,USD,');
+      for (const misspelt of ['countr=KZ', 'sector=15110', 'yearFrom=2021']) {
+        const refused = await app.inject(`/api/transactions.csv?${misspelt}`);
+        expect(refused.statusCode, misspelt).toBe(400);
+      }
       const xlsx = await app.inject('/api/transactions.xlsx');
       expect(xlsx.statusCode).toBe(200);
       expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { ActivitiesQuerySchema } from '../src/portfolio/activities.schema.ts';
+import { listActivities } from '../src/portfolio/activities.service.ts';
 import { AggregateQuerySchema } from '../src/portfolio/aggregate.schema.ts';
 import { aggregate } from '../src/portfolio/aggregate.service.ts';
 import type { ActivityInput } from '../src/portfolio/activity.model.ts';
@@ -115,6 +117,13 @@ for (const dialect of DIALECTS) {
       const adb = await partnerSummary(store.db, '46004');
       expect(adb.partner.ref).toBe('XM-DAC-46004');
       expect(adb.commitments / 1e9).toBeCloseTo(17.6, 0);
+      // A partner filter takes any of the organisation's refs, as the summary does.
+      expect((await ask(store.db, { partner: '46004' })).total).toBe(adb.commitments);
+      const listed = await listActivities(
+        store.db,
+        ActivitiesQuerySchema.parse({ partner: '46004' }),
+      );
+      expect(listed.items.length).toBeGreaterThan(0);
       expect((await clusterSummary(store.db, '3')).commitments).toBeGreaterThan(0);
       expect((await corridorSummary(store.db, '2')).byYear.length).toBeGreaterThan(0);
       await expect(corridorSummary(store.db, '9')).rejects.toThrow(/corridors are 1–6/);

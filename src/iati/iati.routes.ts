@@ -216,7 +216,8 @@ export function registerIatiRoutes(app: FastifyInstance, store: Store, config: C
         },
       },
       (request, reply) => {
-        const rows = transactionRows(store.db, ExportFilterSchema.parse(request.query));
+        // A misspelt filter (?countr=KZ) is refused, not dropped: it would export everything.
+        const rows = transactionRows(store.db, ExportFilterSchema.strict().parse(request.query));
         const body =
           format === 'csv'
             ? csvChunks(TRANSACTION_COLUMNS, rows)

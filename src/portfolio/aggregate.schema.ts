@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organisationByRef } from '../reference/organisations.ts';
 import { MEASURES } from './allocation.table.ts';
 
 export const DIMENSIONS = [
@@ -39,7 +40,10 @@ export const FilterShape = z.object({
   sectorCategory: list(z.string().regex(/^\d{3}$/, 'a DAC 3-digit category')).optional(),
   cluster: list(z.string().regex(/^[1-5]$/, 'a CAREC cluster 1–5')).optional(),
   corridor: list(z.string().regex(/^[1-6]$/, 'a CAREC corridor 1–6')).optional(),
-  partner: list(z.string().min(1).max(200)).optional(),
+  /** Organisation refs, any alias (46004 or XM-DAC-46004), as stored: canonical. */
+  partner: list(z.string().min(1).max(200))
+    .transform((refs) => refs.map((ref) => organisationByRef(ref)?.ref ?? ref))
+    .optional(),
   status: list(z.string().regex(/^\d$/, 'an ActivityStatus code')).optional(),
   climate: z.enum(CLIMATE_MARKERS).optional(),
   yearFrom: year.optional(),
