@@ -198,6 +198,32 @@ for (const dialect of DIALECTS) {
       expect((await app.inject({ url: '/api/audit', headers })).statusCode).toBe(401);
     });
 
+    it('counts wrong current passwords towards the lock, as wrong sign-ins', async () => {
+      const email = 'guessed@example.org';
+      await addUser(store.db, {
+        email,
+        name: 'Guessed',
+        password: PASSWORD,
+        grants: [{ role: 'secretariat' }],
+      });
+      const { cookie, csrfToken } = await signIn(app, email);
+      for (let guess = 0; guess < 5; guess++) {
+        const wrong = await app.inject({
+          method: 'POST',
+          url: '/api/session/password',
+          headers: { cookie, 'x-csrf-token': csrfToken },
+          payload: { current: `guess ${guess}`, next: 'Another long password 9' },
+        });
+        expect(wrong.statusCode).toBe(400);
+      }
+      const locked = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email, password: PASSWORD },
+      });
+      expect(locked.statusCode).toBe(401);
+    });
+
     it('changes a password and ends the other sessions; resets one through an admin link', async () => {
       const email = 'changing@example.org';
       await addUser(store.db, {

@@ -8,7 +8,7 @@ import { appendAudit } from './audit.service.ts';
 import { issueResetLink, redeemResetLink } from './password-reset.ts';
 import { setSessionCookie } from './session.routes.ts';
 import { createSession, deleteUserSessions } from './session.service.ts';
-import { changePassword } from './user.service.ts';
+import { replacePassword, verifyLogin } from './user.service.ts';
 
 const ChangeSchema = z
   .object({ current: z.string().min(1).max(1024), next: z.string().min(1).max(1024) })
@@ -26,7 +26,11 @@ export function registerPasswordRoutes(app: FastifyInstance, store: Store, confi
   app.post(
     '/api/session/password',
     {
-      config: { permission: 'account.own' },
+      config: {
+        permission: 'account.own',
+        // Guessing the current password is limited as signing in is.
+        rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' },
+      },
       schema: { summary: 'Change your own password; your other sessions end', tags: ['accounts'] },
     },
     async (request, reply) => {
@@ -36,17 +40,17 @@ export function registerPasswordRoutes(app: FastifyInstance, store: Store, confi
         throw new AppError('forbidden', 'Sign in to change your password');
       }
       const { current, next } = ChangeSchema.parse(request.body);
+      // Checked before the transaction, so that a wrong guess counts towards the lock (inside,
+      // its refusal would roll the count back) as a sign-in's does.
+      const user = await verifyLogin(store.db, actor.email, current).catch((error: unknown) => {
+        // Signed in already: a wrong current password is a mistake in the form, not a 401.
+        if (error instanceof AppError && error.code === 'unauthorized') {
+          throw new AppError('bad_request', `The current password is not right. ${error.message}`);
+        }
+        throw error;
+      });
       const session = await store.db.transaction().execute(async (trx) => {
-        await changePassword(trx, actor.email, current, next).catch((error: unknown) => {
-          // Signed in already: a wrong current password is a mistake in the form, not a 401.
-          if (error instanceof AppError && error.code === 'unauthorized') {
-            throw new AppError(
-              'bad_request',
-              `The current password is not right. ${error.message}`,
-            );
-          }
-          throw error;
-        });
+        await replacePassword(trx, user, current, next);
         await deleteUserSessions(trx, actor.userId);
         await appendAudit(trx, {
           actor: actor.email,

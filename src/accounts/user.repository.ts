@@ -1,10 +1,10 @@
-import type { Selectable, Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { isRole, type RoleGrant } from './role.model.ts';
 import type { User } from './user.model.ts';
 import type { AppUserTable, RoleGrantTable, UserStatus } from './user.table.ts';
-import { lockedUntil } from './user.lockout.ts';
+import { LOCKOUT, lockDurationMs, lockedUntil } from './user.lockout.ts';
 
 export type UserRow = Selectable<AppUserTable>;
 
@@ -121,20 +121,32 @@ export async function setPasswordHash(
  * Counts a failed sign-in in the database (so every server sees it) and locks the account
  * once the count reaches the threshold. Returns the new lock, if any.
  */
-export function recordFailedLogin(db: Db, id: number, now: Date): Promise<string | null> {
-  return inTransaction(db, async (trx) => {
-    const { failed_logins } = await trx
-      .updateTable('app_user')
-      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-      .where('id', '=', id)
-      .returning('failed_logins')
-      .executeTakeFirstOrThrow();
-    const until = lockedUntil(failed_logins, now);
-    if (until !== null) {
-      await trx.updateTable('app_user').set({ locked_until: until }).where('id', '=', id).execute();
-    }
-    return until;
-  });
+/**
+ * Counts a sign-in attempt as a failure before its password is checked, in one statement, unless
+ * the account is locked; a success then forgets it (recordSuccessfulLogin). So attempts made at
+ * once cannot all pass a lock that none of them has set yet: the one that reaches the threshold
+ * sets it, and the rest find it set. False when the account is locked.
+ */
+export async function reserveLoginAttempt(db: Db, id: number, now: Date): Promise<boolean> {
+  const nowIso = now.toISOString();
+  const next = sql<number>`failed_logins + 1`;
+  // The lock each count sets, from the threshold up to where it stops growing.
+  const locks = [];
+  for (let count = LOCKOUT.threshold; lockDurationMs(count) < LOCKOUT.maxLockMs; count++) {
+    locks.push(sql`when ${next} = ${count} then ${lockedUntil(count, now)}`);
+  }
+  const longest = new Date(now.getTime() + LOCKOUT.maxLockMs).toISOString();
+  const reserved = await db
+    .updateTable('app_user')
+    .set({
+      failed_logins: next,
+      locked_until: sql<string | null>`case when ${next} < ${LOCKOUT.threshold} then null
+        ${sql.join(locks, sql` `)} else ${longest} end`,
+    })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+    .executeTakeFirst();
+  return reserved.numUpdatedRows === 1n;
 }
 
 export async function recordSuccessfulLogin(db: Db, id: number): Promise<void> {

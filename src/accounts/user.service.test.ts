@@ -228,17 +228,34 @@ for (const dialect of DIALECTS) {
         }
         const until = new Date(locked_until ?? '');
         lockMinutes.push((until.getTime() - now.getTime()) / MINUTE);
-        // During the lock even the right password is refused, and the lock does not grow.
+        // During the lock even the right password is refused, as an unknown email would be (the
+        // answer must not tell that the account exists), and the lock does not grow.
         const during = new Date(until.getTime() - 1000);
-        expect(
-          await failureOf(verifyLogin(store.users, aigerim.email, PASSWORD, during)),
-        ).toMatchObject({ details: { reason: 'locked', lockedUntil: until.toISOString() } });
+        const refused = await failureOf(verifyLogin(store.users, aigerim.email, PASSWORD, during));
+        const unknown = await failureOf(
+          verifyLogin(store.users, 'nobody@example.kz', WRONG, during),
+        );
+        expect(refused).toMatchObject({ details: { reason: 'credentials' } });
+        expect(refused.message).toBe(unknown.message);
         expect((await storedRow('aigerim.n@example.kz')).locked_until).toBe(locked_until);
         now = until;
       }
       expect(lockMinutes).toEqual([1, 2, 4, 8, 16, 32, ...Array<number>(10).fill(60)]);
       const user = await verifyLogin(store.users, aigerim.email, PASSWORD, now);
       expect(user).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    });
+
+    it('checks no more passwords than the threshold allows when guesses arrive at once', async () => {
+      await addUser(store.users, aigerim);
+      const now = new Date('2026-03-01T09:00:00Z');
+      await Promise.all(
+        Array.from({ length: 10 }, () =>
+          failureOf(verifyLogin(store.users, aigerim.email, WRONG, now)),
+        ),
+      );
+      const row = await storedRow('aigerim.n@example.kz');
+      expect(row.failed_logins).toBe(5);
+      expect(row.locked_until).toBe(new Date(now.getTime() + MINUTE).toISOString());
     });
 
     it('lifts a lock when an admin resets the password', async () => {

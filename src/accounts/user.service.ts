@@ -8,7 +8,7 @@ import {
   verifyPassword,
 } from './password.ts';
 import { validateGrants, type GrantInput } from './role.model.ts';
-import { isLocked } from './user.lockout.ts';
+import { LOCKOUT } from './user.lockout.ts';
 import { normaliseEmail, validEmail, validName, type User } from './user.model.ts';
 import {
   findUserRow,
@@ -17,7 +17,7 @@ import {
   insertUser,
   isUniqueViolation,
   listUserRows,
-  recordFailedLogin,
+  reserveLoginAttempt,
   recordSuccessfulLogin,
   setPasswordHash,
   setStatus,
@@ -123,6 +123,17 @@ export async function changePassword(
   now = new Date(),
 ): Promise<void> {
   const user = await verifyLogin(db, email, currentPassword, now);
+  await replacePassword(db, user, currentPassword, newPassword, now);
+}
+
+/** Sets a new password for a user whose current one has just been verified. */
+export async function replacePassword(
+  db: Db,
+  user: User,
+  currentPassword: string,
+  newPassword: string,
+  now = new Date(),
+): Promise<void> {
   assertPasswordPolicy(newPassword, { email: user.email, name: user.name });
   if (newPassword === currentPassword) {
     throw new AppError('bad_request', 'The new password must differ from the current one');
@@ -130,15 +141,15 @@ export async function changePassword(
   await setPasswordHash(db, user.id, await hashPassword(newPassword), now.toISOString());
 }
 
-// One message for an unknown email and a wrong password, so sign-in does not reveal who has
-// an account.
-const WRONG_CREDENTIALS = 'Wrong email or password';
+// One message for an unknown email, a wrong password and a locked account, so sign-in does not
+// reveal who has an account; it says that a lock may be why.
+const WRONG_CREDENTIALS = `Wrong email or password (after ${LOCKOUT.threshold} failed sign-ins in a row, an account waits a while before it is let in)`;
 
 /**
  * Checks a sign-in. Refuses, as `unauthorized` with `details.reason`:
- * - `credentials`: unknown email or wrong password (same message, similar time);
- * - `locked`: too many consecutive failures (see user.lockout.ts); the password is not even
- *   checked, so guessing during a lock learns nothing;
+ * - `credentials`: unknown email, wrong password, or an account locked by too many consecutive
+ *   failures (see user.lockout.ts), whose password is not even checked, so guessing during a
+ *   lock learns nothing; the same message for all three, in similar time;
  * - `disabled`: only said after the right password, so it does not reveal the account either.
  */
 export async function verifyLogin(
@@ -152,23 +163,19 @@ export async function verifyLogin(
     await spendVerification(password);
     throw new AppError('unauthorized', WRONG_CREDENTIALS, { reason: 'credentials' });
   }
-  if (isLocked(row.locked_until, now)) {
-    throw new AppError(
-      'unauthorized',
-      `Too many failed sign-ins: this account is locked until ${row.locked_until}`,
-      { reason: 'locked', lockedUntil: row.locked_until },
-    );
-  }
-  if (!(await verifyPassword(row.password_hash, password))) {
-    await recordFailedLogin(db, row.id, now);
+  if (!(await reserveLoginAttempt(db, row.id, now))) {
+    await spendVerification(password);
     throw new AppError('unauthorized', WRONG_CREDENTIALS, { reason: 'credentials' });
   }
+  if (!(await verifyPassword(row.password_hash, password))) {
+    throw new AppError('unauthorized', WRONG_CREDENTIALS, { reason: 'credentials' });
+  }
+  await recordSuccessfulLogin(db, row.id);
   if (row.status === 'disabled') {
     throw new AppError('unauthorized', 'This account is disabled: ask an administrator', {
       reason: 'disabled',
     });
   }
-  await recordSuccessfulLogin(db, row.id);
   // Raising the cost in password.ts upgrades each stored hash at its owner's next sign-in.
   if (needsRehash(row.password_hash)) {
     await setPasswordHash(db, row.id, await hashPassword(password), row.password_changed_at);
