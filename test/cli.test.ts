@@ -78,13 +78,17 @@ describe('caravan serve', () => {
     }
   });
 
-  it('shuts down cleanly on SIGTERM', async () => {
+  it('shuts down cleanly on SIGTERM, and logs no reset token', async () => {
     const database = await newTestDatabase('sqlite');
     expect((await runCaravan(['db', 'migrate'], { DATABASE_URL: database.url })).code).toBe(0);
     const server = await startServer({ DATABASE_URL: database.url });
     expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
+    // A reset link's token stays out of the request log.
+    await fetch(`${server.baseUrl}/reset-password?lang=en&token=Secret-Token-123`);
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('shutting down');
+    expect(server.output()).toContain('/reset-password?lang=en&token=[redacted]');
+    expect(server.output()).not.toContain('Secret-Token-123');
     await database.drop();
   });
 });

@@ -23,6 +23,20 @@ export interface PasswordResetTables {
 export const RESET_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * Ends every unused reset link of a user: a new link, a redeemed one, or a password set any other
+ * way leaves no older link that could still set it again.
+ */
+export async function expireResetLinks(db: Db, userId: number, now = new Date()): Promise<void> {
+  await db
+    .updateTable('password_reset')
+    .set({ expires_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .execute();
+}
+
+/**
  * An admin-issued reset link for a user. No mail server is assumed: the link is shown to the
  * admin, who passes it on; only its hash is stored.
  */
@@ -35,6 +49,7 @@ export async function issueResetLink(
   const row = await findUserRow(db, normaliseEmail(email));
   const user = row && (await getUserById(db, row.id));
   if (!user) throw new AppError('not_found', `no user with email ${normaliseEmail(email)}`);
+  await expireResetLinks(db, user.id, now);
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + RESET_LINK_LIFETIME_MS).toISOString();
   await db
@@ -81,6 +96,7 @@ export async function redeemResetLink(
   if (Number(used.numUpdatedRows) !== 1)
     throw new AppError('bad_request', 'This reset link was already used');
   await setPasswordHash(db, user.id, await hashPassword(newPassword), now.toISOString());
+  await expireResetLinks(db, user.id, now);
   await deleteUserSessions(db, user.id);
   return user;
 }

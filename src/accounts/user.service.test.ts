@@ -11,6 +11,7 @@ import {
   verifyLogin,
   type NewUser,
 } from './user.service.ts';
+import { issueResetLink, redeemResetLink } from './password-reset.ts';
 import { newUsersTestStore, type UsersTestStore } from './user.test-store.ts';
 
 const PASSWORD = 'Steppe-Caravan-2026';
@@ -256,6 +257,34 @@ for (const dialect of DIALECTS) {
       const row = await storedRow('aigerim.n@example.kz');
       expect(row.failed_logins).toBe(5);
       expect(row.locked_until).toBe(new Date(now.getTime() + MINUTE).toISOString());
+    });
+
+    it('keeps only the newest reset link, and none once the password is set', async () => {
+      await addUser(store.users, aigerim);
+      const now = new Date('2026-03-01T09:00:00Z');
+      const token = async () =>
+        new URL(
+          (await issueResetLink(store.users, aigerim.email, 'admin', now)).path,
+          'http://x',
+        ).searchParams.get('token')!;
+      const first = await token();
+      const second = await token();
+      const invalid = /This reset link is not valid/;
+      await expect(
+        redeemResetLink(store.users, first, 'Reset-Password-2026a', now),
+      ).rejects.toThrow(invalid);
+      const third = await token();
+      await changePassword(store.users, aigerim.email, PASSWORD, 'Changed-Password-2026b', now);
+      for (const stale of [second, third]) {
+        await expect(
+          redeemResetLink(store.users, stale, 'Reset-Password-2026c', now),
+        ).rejects.toThrow(invalid);
+      }
+      const fourth = await token();
+      await redeemResetLink(store.users, fourth, 'Reset-Password-2026d', now);
+      expect(
+        (await verifyLogin(store.users, aigerim.email, 'Reset-Password-2026d', now)).email,
+      ).toBe('aigerim.n@example.kz');
     });
 
     it('lifts a lock when an admin resets the password', async () => {

@@ -25,6 +25,7 @@ import {
   type UserRow,
 } from './user.repository.ts';
 import type { Db } from '../db/database.ts';
+import { expireResetLinks } from './password-reset.ts';
 
 export interface NewUser {
   email: string;
@@ -111,6 +112,7 @@ export async function resetPassword(
   const row = await requireRow(db, email);
   const password = generatePassword();
   await setPasswordHash(db, row.id, await hashPassword(password), now.toISOString());
+  await expireResetLinks(db, row.id, now);
   return { user: await getUser(db, row.email), password };
 }
 
@@ -139,6 +141,7 @@ export async function replacePassword(
     throw new AppError('bad_request', 'The new password must differ from the current one');
   }
   await setPasswordHash(db, user.id, await hashPassword(newPassword), now.toISOString());
+  await expireResetLinks(db, user.id, now);
 }
 
 // One message for an unknown email, a wrong password and a locked account, so sign-in does not

@@ -40,13 +40,29 @@ export interface AppOptions {
 
 const VERSION = '0.1.0';
 
+/** A request's path and query as logged: secret parameters (`token`) replaced. */
+export function withoutSecrets(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+}
+
 export async function buildApp({
   store,
   config,
   webRoot = WEB_DIST,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      serializers: {
+        // A reset link's token is a password for a day: it stays out of the log.
+        req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({
+          method: request.method,
+          url: withoutSecrets(request.url),
+          hostname: request.hostname,
+          remoteAddress: request.ip,
+        }),
+      },
+    },
     bodyLimit: 1024 * 1024,
     // Lets in-flight requests finish on close while new ones get 503.
     return503OnClosing: true,
