@@ -12,6 +12,13 @@ describe('the progress rule', () => {
     expect(progressOf('lower', 20, 10, 22)).toEqual({ progress: -0.2, status: 'off_track' });
   });
 
+  it('judges the share itself, not the share as shown', () => {
+    // 89.96% shows as 90.0% but is short of 90%.
+    expect(progressOf('higher', 0, 10000, 8996)).toEqual({ progress: 0.9, status: 'at_risk' });
+    // Exactly 90% whatever floating point makes of 1.0 − 0.1 and 1.1 − 0.1.
+    expect(progressOf('higher', 0.1, 1.1, 1.0).status).toBe('on_track');
+  });
+
   it('judges a target equal to its baseline by direction, and says when data is missing', () => {
     expect(progressOf('higher', 5, 5, 5).status).toBe('on_track');
     expect(progressOf('lower', 5, 5, 6).status).toBe('off_track');

@@ -23,9 +23,11 @@ export function progressOf(
     const good = direction === 'higher' ? actual >= target : actual <= target;
     return { progress: null, status: good ? 'on_track' : 'off_track' };
   }
-  const progress = Math.round(((actual - baseline) / (target - baseline)) * 1000) / 1000;
+  // Judged on the share itself (89.96% is at risk), rounded only to be shown. The tolerance is
+  // what binary floating point loses on decimal data: (1.0 − 0.1) / (1.1 − 0.1) is 90% too.
+  const share = (actual - baseline) / (target - baseline) + 1e-9;
   return {
-    progress,
-    status: progress >= ON_TRACK ? 'on_track' : progress >= AT_RISK ? 'at_risk' : 'off_track',
+    progress: Math.round(share * 1000) / 1000,
+    status: share >= ON_TRACK ? 'on_track' : share >= AT_RISK ? 'at_risk' : 'off_track',
   };
 }

@@ -86,11 +86,14 @@ function derived(
 
 function entry(ctx: Context, country: string, year: number): ScorecardEntry {
   const { indicator } = ctx;
+  // Values stay exact until progress is judged; only what is shown is rounded.
   const point = (y: number, value: number, source: ValueSource): Point => ({
     year: y,
-    value: round(value, indicator.decimals),
+    value,
     source,
   });
+  const shown = (p: Point | null): Point | null =>
+    p && { ...p, value: round(p.value, indicator.decimals) };
 
   const recordedBaseline = recorded(ctx, country, 'baseline').at(-1);
   const derivedBaseline = derived(ctx, country, 'baseline', indicator.baselineYear);
@@ -146,7 +149,15 @@ function entry(ctx: Context, country: string, year: number): ScorecardEntry {
       )
       .map((s) => s.iatiIdentifier),
   );
-  return { country, baseline, target, actual, progress, status, projects: linked.size };
+  return {
+    country,
+    baseline: shown(baseline),
+    target: shown(target),
+    actual: shown(actual),
+    progress,
+    status,
+    projects: linked.size,
+  };
 }
 
 /**

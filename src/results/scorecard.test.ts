@@ -192,12 +192,13 @@ for (const dialect of DIALECTS) {
       }
       const border = (await scorecard(store.db, { year: 2023, indicator: 'BORDER-HOURS' }))
         .indicators[0]!;
-      // 20 hours in 2017 to 6 in 2030: 13.5 expected in 2023; 14 measured in 2022 is 93% there.
+      // 20 hours in 2017 to 6 in 2030: 13.54 expected in 2023 (shown to one decimal); 14
+      // measured in 2022 is 92.9% of the way, judged against the target before it is rounded.
       expect(find(border.countries, 'KZ')).toMatchObject({
         baseline: { year: 2017, value: 20, source: 'recorded' },
         target: { year: 2023, value: 13.5, source: 'interpolated' },
         actual: { year: 2022, value: 14, source: 'recorded' },
-        progress: 0.923,
+        progress: 0.929,
         status: 'on_track',
       });
       expect(border.programme.status).toBe('no_data');
