@@ -54,17 +54,37 @@ function roundColumns<K extends string>(
   return rounded;
 }
 
+const PUBLISHED = ['mitigation', 'adaptation', 'dual', 'climate'] as const;
+type Published = Record<(typeof PUBLISHED)[number], bigint>;
+
+/**
+ * The columns a view publishes, still scaled: each is rounded once, from its exact value, so no
+ * column gains or loses the cents that adding rounded parts would (a one-cent flow marked for
+ * both could otherwise show two cents of climate finance).
+ */
+function published(parts: {
+  mitigationOnly: bigint;
+  adaptationOnly: bigint;
+  dual: bigint;
+}): Published {
+  return {
+    mitigation: parts.mitigationOnly + parts.dual,
+    adaptation: parts.adaptationOnly + parts.dual,
+    dual: parts.dual,
+    climate: parts.mitigationOnly + parts.adaptationOnly + parts.dual,
+  };
+}
+
 function amounts(
-  parts: { mitigationOnly: number; adaptationOnly: number; dual: number },
+  cents: Record<(typeof PUBLISHED)[number], number>,
   portfolio: bigint,
 ): ClimateAmounts {
-  const climate = parts.mitigationOnly + parts.adaptationOnly + parts.dual;
   return {
-    mitigation: centsToDecimal(parts.mitigationOnly + parts.dual),
-    adaptation: centsToDecimal(parts.adaptationOnly + parts.dual),
-    dual: centsToDecimal(parts.dual),
-    climate: centsToDecimal(climate),
-    sharePercent: shareOf(BigInt(climate), portfolio),
+    mitigation: centsToDecimal(cents.mitigation),
+    adaptation: centsToDecimal(cents.adaptation),
+    dual: centsToDecimal(cents.dual),
+    climate: centsToDecimal(cents.climate),
+    sharePercent: shareOf(BigInt(cents.climate), portfolio),
   };
 }
 
@@ -127,15 +147,15 @@ export async function climateFinance(db: Db, query: ClimateQuery): Promise<Clima
           ? -1
           : 1,
   );
-  const markerKeys = ['mitigationOnly', 'adaptationOnly', 'dual', 'drr'] as const;
-  const componentKeys = ['mitigationOnly', 'adaptationOnly', 'dual'] as const;
+  const markerKeys = [...PUBLISHED, 'drr'] as const;
+  const componentKeys = PUBLISHED;
   const markerCents = roundColumns(
-    ordered.map((c) => c.markers),
+    ordered.map((c) => ({ ...published(c.markers), drr: c.markers.drr })),
     markerKeys,
     MARKER_SCALE,
   );
   const componentCents = roundColumns(
-    ordered.map((c) => c.components),
+    ordered.map((c) => published(c.components)),
     componentKeys,
     EFFECTIVE_SCALE,
   );

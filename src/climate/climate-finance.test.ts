@@ -105,6 +105,27 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('rounds each column once, so a cent marked for both is one cent of climate finance', async () => {
+      const own = await newTestStore(dialect);
+      try {
+        const cent = newActivity('CENT', {
+          policyMarkers: [marker('6', '2'), marker('7', '1')],
+          transactions: [commitment('0.01')],
+        });
+        await storeTestActivities(own.db, [cent]);
+        const { total } = await ask(own, { significant: '50' });
+        expect(total.portfolio).toBe('0.01');
+        expect(total.markers).toMatchObject({
+          mitigation: '0.01',
+          climate: '0.01',
+          sharePercent: 100,
+        });
+        expect(Number(total.markers.adaptation)).toBeLessThanOrEqual(0.01);
+      } finally {
+        await own.dispose();
+      }
+    });
+
     it('takes configured coefficients', async () => {
       const { total, coefficients } = await ask(store, { significant: '50' });
       expect(coefficients).toEqual({ principal: '100', significant: '50' });
