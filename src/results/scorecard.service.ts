@@ -171,7 +171,10 @@ export async function scorecard(
 ): Promise<Scorecard> {
   const indicators = await findIndicators(db, indicator);
   const values = await findValues(db, indicator ? { indicator } : {});
-  const allSeries = await loadLinkedSeries(db, matcherOf(indicators));
+  // A project's result goes to the indicator the whole framework matches it to, whichever one
+  // is asked for: matched against the one asked for alone, it could count towards two.
+  const framework = indicator ? await findIndicators(db) : indicators;
+  const allSeries = await loadLinkedSeries(db, matcherOf(framework));
   const cutOff = (y: number) => {
     const end = `${y}-12-31`;
     return asOf !== null && asOf < end ? asOf : end;

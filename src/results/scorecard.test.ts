@@ -146,6 +146,40 @@ for (const dialect of DIALECTS) {
       expect(find(roads.countries, 'TM')).toMatchObject({ status: 'no_data', projects: 0 });
     });
 
+    it('matches a project’s result to the same indicator whichever indicator is asked for', async () => {
+      const own = await newTestStore(dialect);
+      try {
+        await storeTestActivities(own.db, ACTIVITIES);
+        const definition = {
+          unit: { en: 'km', ru: 'км' },
+          cluster: 3,
+          direction: 'higher' as const,
+          aggregation: 'sum' as const,
+          baselineYear: 2017,
+          decimals: 1,
+        };
+        await defineIndicator(own.db, analyst, 'ROAD-KM', {
+          ...definition,
+          name: { en: 'Roads built or improved', ru: 'Дороги' },
+          mappings: [{ vocabulary: '99', code: 'ROAD-KM-1' }],
+        });
+        // The regional road's result has that reference and this title: the framework gives it
+        // to one of the two indicators, never to both.
+        await defineIndicator(own.db, analyst, 'ROAD-TITLE', {
+          ...definition,
+          name: { en: 'Highway sections', ru: 'Участки дорог' },
+          mappings: [{ title: 'Highway sections completed' }],
+        });
+        const whole = await scorecard(own.db, { year: 2023 });
+        for (const code of ['ROAD-KM', 'ROAD-TITLE']) {
+          const alone = await scorecard(own.db, { year: 2023, indicator: code });
+          expect(alone.indicators).toEqual(whole.indicators.filter((i) => i.code === code));
+        }
+      } finally {
+        await own.dispose();
+      }
+    });
+
     it('counts only what was reported by the as-of day', async () => {
       const card = await scorecard(store.db, {
         year: 2023,
