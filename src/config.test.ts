@@ -13,6 +13,7 @@ describe('configuration', () => {
       importMaxBytes: 256 * 1024 * 1024,
       signInRateLimit: 10,
       facilityRulesFile: null,
+      trustProxy: null,
     });
   });
 

@@ -23,6 +23,12 @@ const ConfigSchema = z.object({
     .default(256 * 1024 * 1024),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   FACILITY_RULES: z.string().min(1).optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*$/, {
+      message: 'addresses or CIDR ranges of the reverse proxies, comma-separated',
+    })
+    .optional(),
 });
 
 export interface Config {
@@ -39,6 +45,12 @@ export interface Config {
   signInRateLimit: number;
   /** A facility rules document (JSON) replacing Caravan's default eligibility and scoring rules. */
   facilityRulesFile: string | null;
+  /**
+   * The reverse proxies whose X-Forwarded-For and -Proto are believed (addresses or CIDR ranges,
+   * comma-separated): behind TLS at the proxy, the session cookie is Secure and HSTS is sent,
+   * and rate limits and the audit trail see the client's address.
+   */
+  trustProxy: string | null;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     IMPORT_MAX_BYTES,
     SIGN_IN_RATE_LIMIT,
     FACILITY_RULES,
+    TRUST_PROXY,
   } = parsed.data;
   return {
     port: PORT,
@@ -79,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: IMPORT_MAX_BYTES,
     signInRateLimit: SIGN_IN_RATE_LIMIT,
     facilityRulesFile: FACILITY_RULES ?? null,
+    trustProxy: TRUST_PROXY ?? null,
   };
 }

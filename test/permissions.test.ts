@@ -198,6 +198,31 @@ for (const dialect of DIALECTS) {
       expect((await app.inject({ url: '/api/audit', headers })).statusCode).toBe(401);
     });
 
+    it('marks the session cookie Secure and sends HSTS behind a trusted TLS proxy only', async () => {
+      const behind = await buildApp({
+        store,
+        config: { ...loadConfig({}), logLevel: 'silent', trustProxy: '127.0.0.1' },
+      });
+      try {
+        const signInVia = (server: FastifyInstance) =>
+          server.inject({
+            method: 'POST',
+            url: '/api/session',
+            headers: { 'x-forwarded-proto': 'https' },
+            payload: { email: 'admin@example.org', password: PASSWORD },
+          });
+        const proxied = await signInVia(behind);
+        expect(proxied.cookies.find((c) => c.name === 'caravan_session')?.secure).toBe(true);
+        expect(proxied.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+        // Without TRUST_PROXY the header is anyone's to send, and is not believed.
+        const direct = await signInVia(app);
+        expect(direct.cookies.find((c) => c.name === 'caravan_session')?.secure).toBeUndefined();
+        expect(direct.headers['strict-transport-security']).toBeUndefined();
+      } finally {
+        await behind.close();
+      }
+    });
+
     it('counts wrong current passwords towards the lock, as wrong sign-ins', async () => {
       const email = 'guessed@example.org';
       await addUser(store.db, {

@@ -64,6 +64,7 @@ export async function buildApp({
       },
     },
     bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy ?? false,
     // Lets in-flight requests finish on close while new ones get 503.
     return503OnClosing: true,
   });
