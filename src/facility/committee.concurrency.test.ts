@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../accounts/audit.service.ts';
 import { openStore, type Store } from '../db/database.ts';
 import { DIALECTS, newTestStore, type TestStore } from '../../test/support/stores.ts';
-import { addToAgenda, castVote, createMeeting, decide } from './committee.service.ts';
+import type { Db } from '../db/database.ts';
+import { addToAgenda, castVote, createMeeting, decide, type Vote } from './committee.service.ts';
 import {
   COMMITTEE,
   fund,
@@ -15,6 +16,24 @@ import { fundStatement } from './fund.service.ts';
 import { createDraft } from './proposal.service.ts';
 
 const PROPOSALS = 50;
+
+/**
+ * A proposal on a meeting's agenda with every member's vote. The workflow up to the committee
+ * is tested elsewhere; here only the decisions race.
+ */
+async function votedOn(db: Db, meeting: number, vote: Vote): Promise<number> {
+  const { id } = await createDraft(db, KZ_FOCAL, {
+    content: proposalContent(['KZ', 'UZ'], '100000'),
+  });
+  await db
+    .updateTable('facility_proposal')
+    .set({ state: 'committee' })
+    .where('id', '=', id)
+    .execute();
+  await addToAgenda(db, SECRETARIAT, meeting, id);
+  for (const member of COMMITTEE) await castVote(db, member, meeting, id, { vote });
+  return id;
+}
 
 for (const dialect of DIALECTS) {
   describe(`concurrent approvals on ${dialect}`, () => {
@@ -45,19 +64,7 @@ for (const dialect of DIALECTS) {
       );
       const ids: number[] = [];
       for (let i = 0; i < PROPOSALS; i++) {
-        const { id } = await createDraft(db, KZ_FOCAL, {
-          content: proposalContent(['KZ', 'UZ'], '100000'),
-        });
-        // The workflow up to the committee is tested elsewhere; here only the decision races.
-        await db
-          .updateTable('facility_proposal')
-          .set({ state: 'committee' })
-          .where('id', '=', id)
-          .execute();
-        await addToAgenda(db, SECRETARIAT, meeting.id, id);
-        for (const member of COMMITTEE)
-          await castVote(db, member, meeting.id, id, { vote: 'approve' });
-        ids.push(id);
+        ids.push(await votedOn(db, meeting.id, 'approve'));
       }
 
       const results = await Promise.allSettled(
@@ -101,16 +108,7 @@ for (const dialect of DIALECTS) {
         { title: 'Twice', heldOn: '2025-07-01' },
         RULES,
       );
-      const { id } = await createDraft(db, KZ_FOCAL, {
-        content: proposalContent(['KZ', 'UZ'], '100000'),
-      });
-      await db
-        .updateTable('facility_proposal')
-        .set({ state: 'committee' })
-        .where('id', '=', id)
-        .execute();
-      await addToAgenda(db, SECRETARIAT, meeting.id, id);
-      for (const member of COMMITTEE) await castVote(db, member, meeting.id, id, { vote: 'defer' });
+      const id = await votedOn(db, meeting.id, 'defer');
 
       const results = await Promise.allSettled(
         [db, second.db].map((on, i) =>
