@@ -82,9 +82,12 @@ export interface ImportOptions {
 }
 
 /** An activity the importer may not store becomes a rejected one, with the reason. */
-function withPublisherChecked(items: readonly ImportItem[], options: ImportOptions): ImportItem[] {
+function withPublisherChecked(
+  items: readonly ImportItem[],
+  options: ImportOptions,
+): readonly ImportItem[] {
   const refusal = options.publisherRefusal;
-  if (!refusal) return [...items];
+  if (!refusal) return items;
   return items.map((item) => {
     if (!item.ok) return item;
     const reason = refusal(item.rows.publisher);
