@@ -59,6 +59,22 @@ function periodValues(
     .sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
 }
 
+/**
+ * The baseline as the periods' values are read: the values of one year (the earliest given)
+ * added up, since several baselines of a year split it by sex, place or other dimension as
+ * several actuals of a period do. Without a year they all count as one year's.
+ */
+function baselineOf(indicator: ResultIndicator): number {
+  const given = indicator.baselines
+    .map((b) => ({ year: b.year, value: number(b.value) }))
+    .filter((b): b is { year: number | null; value: number } => b.value !== null);
+  const years = given.map((b) => b.year).filter((y): y is number => y !== null);
+  const first = years.length ? Math.min(...years) : null;
+  return given
+    .filter((b) => first === null || b.year === null || b.year === first)
+    .reduce((sum, b) => sum + b.value, 0);
+}
+
 /** The project's results that count towards the framework. */
 export function linkedSeries(
   activity: ActivityInput,
@@ -69,12 +85,11 @@ export function linkedSeries(
     for (const indicator of result.indicators) {
       const code = match(indicator);
       if (code === null) continue;
-      const baselines = indicator.baselines.map((b) => number(b.value)).filter((v) => v !== null);
       series.push({
         iatiIdentifier: activity.iatiIdentifier,
         indicator: code,
         countries: countryShares(activity, NO_OWN_DESTINATION),
-        baseline: baselines[0] ?? 0,
+        baseline: baselineOf(indicator),
         actuals: periodValues(indicator, 'actuals'),
         targets: periodValues(indicator, 'targets'),
       });
