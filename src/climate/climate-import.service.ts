@@ -43,7 +43,7 @@ export async function importSharesCsv(
         results.push({ iatiIdentifier, lines, outcome });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        rejected([`${file}:${lines.join(',')}: ${error.message}`]);
+        rejected([placed(error.message, file, lines)]);
       }
     }
     return results;
@@ -64,3 +64,16 @@ export async function importSharesCsv(
 }
 
 class DryRun extends Error {}
+
+/**
+ * A message about an activity's shares, placed in the file: one about its Nth component
+ * (`components.2.adaptationPercent: …`) on that component's line, with the CSV's column name;
+ * any other on all of the activity's lines.
+ */
+function placed(message: string, file: string, lines: readonly number[]): string {
+  const match = /^components\.(\d+)(?:\.(\w+))?: ([\s\S]*)$/.exec(message);
+  const line = match ? lines[Number(match[1])] : undefined;
+  if (!match || line === undefined) return `${file}:${lines.join(',')}: ${message}`;
+  const column = match[2]?.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return `${file}:${line}: ${column ? `${column}: ` : ''}${match[3]}`;
+}

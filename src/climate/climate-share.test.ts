@@ -99,6 +99,16 @@ for (const dialect of DIALECTS) {
       await expect(listShares(store.db, 'SET')).rejects.toThrow(/no climate shares/);
     });
 
+    it('names the line and the column of a bad component', async () => {
+      const file = `${CSV.split('\n')[0]}
+ROAD,Pavement,70,0,20,5,Bank report,2024-03-31
+ROAD,Drainage,30,0,abc,0,Bank report,2024-03-31
+`;
+      const [road] = await importSharesCsv(store.db, analyst, file, 'a.csv', { dryRun: true });
+      expect(road!.outcome).toBe('rejected');
+      expect(road!.errors![0]).toMatch(/^a\.csv:3: adaptation_percent: /);
+    });
+
     it('imports a file activity by activity: bad rows reject only their activity', async () => {
       const dry = await importSharesCsv(store.db, analyst, CSV, 'shares.csv', { dryRun: true });
       expect(dry.map((r) => r.outcome)).toEqual(['recorded', 'recorded', 'rejected', 'rejected']);
@@ -112,7 +122,7 @@ for (const dialect of DIALECTS) {
         ['BAD', 'rejected'],
       ]);
       expect(results[2]!.errors).toEqual(['shares.csv:5: no stored activity NOWHERE']);
-      expect(results[3]!.errors![0]).toMatch(/^shares\.csv:6: components\.0: .*more than 100%/);
+      expect(results[3]!.errors![0]).toMatch(/^shares\.csv:6: (?!components).*more than 100%/);
       const road = (await listShares(store.db, 'ROAD'))[0]!;
       expect(road.source).toBe('Bank report, climate annex');
       expect(road.components.map((c) => [c.component, c.componentPercent])).toEqual([
