@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FilterShape, list, YEARS_IN_ORDER, yearsInOrder } from '../portfolio/aggregate.schema.ts';
+import { isCalendarDate } from '../calendar.ts';
 
 export const CLIMATE_DIMENSIONS = ['country', 'cluster', 'partner', 'year'] as const;
 export type ClimateDimension = (typeof CLIMATE_DIMENSIONS)[number];
@@ -11,9 +12,7 @@ export type ClimateMeasure = (typeof CLIMATE_MEASURES)[number];
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), {
-    message: 'not a calendar date',
-  });
+  .refine(isCalendarDate, { message: 'not a calendar date' });
 
 export const ClimateQuerySchema = FilterShape.pick({
   country: true,

@@ -101,3 +101,12 @@ export async function storeTestActivities(
     toUsd: await loadUsdConverter(db),
   });
 }
+
+/** A result's value (a baseline, target or actual) with nothing but the number. */
+export const resultValue = (value: string) => ({
+  value,
+  locationRefs: [],
+  dimensions: [],
+  comment: [],
+  documents: [],
+});

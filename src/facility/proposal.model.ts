@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { CLUSTERS, countryByIso2, isCode, organisationByRef } from '../reference/index.ts';
 import { usdCents } from './currency.ts';
+import { isCalendarDate } from '../calendar.ts';
 
 /** The preparation work the facility pays for (DESIGN.md, "The fund"). */
 export const PREPARATION_KINDS = [
@@ -28,9 +29,7 @@ const usdAmount = z
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), {
-    message: 'not a calendar date',
-  });
+  .refine(isCalendarDate, { message: 'not a calendar date' });
 const country = z
   .string()
   .trim()

@@ -318,30 +318,20 @@ for (const dialect of DIALECTS) {
 
     it('refuses entries dated after today, and payments dated before the grant', async () => {
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const receipt = (valueDate: string) => () =>
+        recordFundEntry(store.db, SECRETARIAT, {
+          type: 'receipt',
+          contributor: 'CN',
+          amount: '1',
+          currency: 'USD',
+          valueDate,
+        });
       await refused(
-        () =>
-          recordFundEntry(store.db, SECRETARIAT, {
-            type: 'receipt',
-            contributor: 'CN',
-            amount: '1',
-            currency: 'USD',
-            valueDate: tomorrow,
-          }),
+        receipt(tomorrow),
         'bad_request',
         /valueDate: .* is after today .*; record an entry once it has happened/,
       );
-      await refused(
-        () =>
-          recordFundEntry(store.db, SECRETARIAT, {
-            type: 'receipt',
-            contributor: 'CN',
-            amount: '1',
-            currency: 'USD',
-            valueDate: '2024-13-45',
-          }),
-        'bad_request',
-        /^valueDate: a date YYYY-MM-DD$/,
-      );
+      await refused(receipt('2024-13-45'), 'bad_request', /^valueDate: a date YYYY-MM-DD$/);
       await refused(
         () =>
           addMilestone(store.db, SECRETARIAT, inPreparation.id, {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { newActivity } from '../climate/climate.test-support.ts';
+import { newActivity, resultValue } from '../climate/climate.test-support.ts';
 import type { ResultIndicator } from '../portfolio/activity.model.ts';
 import { linkedSeries } from './derive.ts';
 
-const value = (v: string) => ({
-  value: v,
-  locationRefs: [],
-  dimensions: [],
-  comment: [],
-  documents: [],
-});
+const value = resultValue;
 
 /** An indicator reported by sex: every baseline, target and actual in two halves. */
 function splitBySex(baselines: { year: number | null; value: string }[]): ResultIndicator {

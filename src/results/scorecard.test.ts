@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../accounts/audit.service.ts';
 import { DIALECTS, newTestStore, type TestStore } from '../../test/support/stores.ts';
-import { commitment, newActivity, storeTestActivities } from '../climate/climate.test-support.ts';
+import {
+  commitment,
+  newActivity,
+  resultValue,
+  storeTestActivities,
+} from '../climate/climate.test-support.ts';
 import { actingAs } from '../facility/caller.ts';
 import type { Result, ResultPeriod } from '../portfolio/activity.model.ts';
 import { defineIndicator, recordValue } from './indicator.service.ts';
@@ -10,13 +15,7 @@ import { yearsWithActuals } from './years.service.ts';
 
 const analyst = actingAs('analyst@example.org', 'secretariat');
 
-const value = (v: string) => ({
-  value: v,
-  locationRefs: [],
-  dimensions: [],
-  comment: [],
-  documents: [],
-});
+const value = resultValue;
 const period = (end: string, target: string, actual?: string): ResultPeriod => ({
   periodStart: `${end.slice(0, 4)}-01-01`,
   periodEnd: end,

@@ -41,7 +41,7 @@ export interface AppOptions {
 const VERSION = '0.1.0';
 
 /** A request's path and query as logged: secret parameters (`token`) replaced. */
-export function withoutSecrets(url: string): string {
+function withoutSecrets(url: string): string {
   return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
 }
 

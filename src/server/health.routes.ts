@@ -1,22 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../db/database.ts';
+import { pendingMigrations } from '../db/migrate.ts';
 import { MIGRATIONS } from '../db/migrations/index.ts';
 
 const READINESS_TIMEOUT_MS = 2000;
-
-/**
- * Migrations this code expects but the database has not committed: a migration is running (it
- * commits all at once), or this server was deployed before `caravan db migrate` ran.
- */
-async function pendingMigrations(store: Store): Promise<number> {
-  const rows = await store.db
-    .withoutPlugins()
-    .selectFrom('kysely_migration' as never)
-    .select('name' as never)
-    .execute();
-  const applied = new Set(rows.map((row) => (row as { name: string }).name));
-  return Object.keys(MIGRATIONS).filter((name) => !applied.has(name)).length;
-}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -72,9 +59,12 @@ export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
       let pending: number;
       try {
         await withTimeout(store.ping(), READINESS_TIMEOUT_MS);
-        pending = await withTimeout(pendingMigrations(store), READINESS_TIMEOUT_MS).catch(
-          () => Object.keys(MIGRATIONS).length,
-        );
+        // A migration commits all at once: until it does, or before `caravan db migrate` has
+        // run, the schema is behind this code.
+        pending = await withTimeout(
+          pendingMigrations(store.db).then((names) => names.length),
+          READINESS_TIMEOUT_MS,
+        ).catch(() => Object.keys(MIGRATIONS).length);
       } catch (error) {
         request.log.warn({ err: error }, 'database not ready');
         return reply

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../calendar.ts';
 import { isCode } from '../../reference/codes.ts';
 import { isDecimal } from '../../portfolio/money.ts';
 import type { IsoDate } from '../../portfolio/activity.model.ts';
@@ -31,16 +32,8 @@ function parseDate(text: string): IsoDate | null {
   const match = ISO_DATE.exec(text);
   if (!match) return null;
   const [, y = '', m = '', d = ''] = match;
-  const year = Number(y);
-  const month = Number(m);
-  const day = Number(d);
-  if (year === 0 || month < 1 || month > 12 || day < 1) return null;
-  const days = month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return day > days ? null : `${y}-${m}-${d}`;
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const date = `${y}-${m}-${d}`;
+  return Number(y) !== 0 && isCalendarDate(date) ? date : null;
 }
 
 /** An xs:dateTime kept as published, or null when it is not one or names no real day. */
