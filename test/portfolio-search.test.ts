@@ -20,6 +20,12 @@ import { storeActivities } from '../src/portfolio/activity.service.ts';
 import { loadDemoPortfolio } from '../src/portfolio/demo.service.ts';
 import { generateDemoPortfolio } from '../src/portfolio/demo/generate.ts';
 import { ID_BITS, orderCode, rowidCode } from '../src/portfolio/search-order.ts';
+import {
+  compareKeys,
+  PARTITION_BOUNDS,
+  PARTITIONED_TABLE,
+  partitionOf,
+} from '../src/portfolio/search-partitions.ts';
 import { verifyRollups } from '../src/portfolio/rollup-verify.service.ts';
 import { loadUsdConverter } from '../src/reference/fx.service.ts';
 import { syncReferenceData } from '../src/reference/reference.repository.ts';
@@ -184,14 +190,24 @@ async function indexSnapshot(store: TestStore) {
   return { entries, rollup, ordered: await orderedRowids(store) };
 }
 
-/** SQLite: each sort key's FTS5 table's rowids, as [code, activity id], in rowid order. */
+/**
+ * Each sort key's index in its order: SQLite's FTS5 rowids as [code, activity id], PostgreSQL's
+ * partitioned rows as [key, activity id, the number of their partition].
+ */
 async function orderedRowids(store: TestStore) {
-  if (store.dialect === 'postgres') return null;
-  const tables: Record<string, [number, number][]> = {};
-  for (const [key, table] of Object.entries(ORDERED_TABLE)) {
+  const tables: Record<string, [number | string, number, number?][]> = {};
+  for (const key of SORT_KEYS) {
+    if (store.dialect === 'postgres') {
+      const { table, column } = PARTITIONED_TABLE[key];
+      const { rows } = await sql<{ value: string | number; id: number; partition: string }>`
+        select ${sql.ref(column)} as value, activity_id as id, tableoid::regclass::text as partition
+        from ${sql.table(table)} order by ${sql.ref(column)}, activity_id`.execute(store.db);
+      tables[key] = rows.map((r) => [r.value, r.id, Number(r.partition.slice(table.length + 1))]);
+      continue;
+    }
     const { rows } = await sql<{ code: number; id: number }>`
       select rowid >> ${sql.lit(ID_BITS)} as code, rowid & ${sql.lit(2 ** ID_BITS - 1)} as id
-      from ${sql.table(table)}
+      from ${sql.table(ORDERED_TABLE[key])}
       order by rowid`.execute(store.db);
     tables[key] = rows.map((r) => [r.code, r.id]);
   }
@@ -271,9 +287,10 @@ for (const dialect of DIALECTS) {
       };
       // PostgreSQL sorts every match, walks the whole sort order, or gives up walking at once;
       // SQLite reads every match at once, or from one match up, four times more each time.
-      const everything = { walk: 0, firstRead: 1_000_000 };
+      // PostgreSQL also reads every partition at once, or one at a time.
+      const everything = { walk: 0, firstRows: Infinity, firstRead: 1_000_000 };
       const walking = { walk: 1_000_000, firstRead: 1 };
-      const givingUp = { walk: 5, firstRead: 14 };
+      const givingUp = { walk: 5, firstRows: 0, firstRead: 14 };
       const searches = [
         { words: 'road', groups: [] },
         { words: undefined, groups: facetGroups({ country: ['KZ'] }) },
@@ -318,18 +335,18 @@ for (const dialect of DIALECTS) {
     it('rebuilds the same index and rollup when migrating a database that holds activities', async () => {
       const before = await indexSnapshot(store);
       expect(before.entries.length).toBe(282);
-      if (before.ordered) {
-        const column = {
-          title: 'title',
-          start: 'start',
-          commitments: 'commitments_cents',
-        } as const;
-        for (const key of SORT_KEYS) {
-          const expected = before.entries
-            .map((e): [number, number] => [rowidCode(key, e[column[key]]), e.id])
-            .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-          expect(before.ordered[key]).toEqual(expected);
-        }
+      const column = { title: 'title', start: 'start', commitments: 'commitments_cents' } as const;
+      for (const key of SORT_KEYS) {
+        const expected =
+          store.dialect === 'postgres'
+            ? // In the key's order, each in the partition its bounds give it.
+              before.entries
+                .map((e) => [e[column[key]], e.id, partitionOf(key, e[column[key]])] as const)
+                .sort((a, b) => compareKeys(a[0], b[0]) || a[1] - b[1])
+            : before.entries
+                .map((e): [number, number] => [rowidCode(key, e[column[key]]), e.id])
+                .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        expect(before.ordered[key]).toEqual(expected);
       }
       const migrator = new Migrator({
         db: store.db,
@@ -341,6 +358,87 @@ for (const dialect of DIALECTS) {
       expect(up.error).toBeUndefined();
       expect(await indexSnapshot(store)).toEqual(before);
       expect(await verifyRollups(store.db)).toEqual([]);
+    });
+  });
+}
+
+/**
+ * Activities whose sort keys lie on PostgreSQL's partition bounds and beside them: titles equal
+ * to a bound and just past it, commitments of a bound's cents and a cent either side.
+ */
+function onPartitionBounds(): ActivityInput[] {
+  const [model] = generateDemoPortfolio();
+  const commitment = model!.transactions.find((t) => t.type === '2')!;
+  const variant = (suffix: string, title: string, cents: number): ActivityInput => ({
+    ...model!,
+    iatiIdentifier: `${model!.iatiIdentifier}-BOUND-${suffix}`,
+    titles: [{ lang: 'en', text: title }],
+    descriptions: [{ type: '1', narratives: [{ lang: 'en', text: 'boundary' }] }],
+    transactions: [
+      {
+        ...commitment,
+        amount: { ...commitment.amount, value: (cents / 100).toFixed(2), currency: 'USD' },
+      },
+    ],
+    budgets: [],
+  });
+  const titles = PARTITION_BOUNDS.title.flatMap((bound) => [String(bound), `${bound} `]);
+  const amounts = PARTITION_BOUNDS.commitments.flatMap((bound) => [
+    Number(bound) - 1,
+    Number(bound),
+    Number(bound) + 1,
+  ]);
+  const count = Math.max(titles.length, amounts.length);
+  return Array.from({ length: count }, (_, i) =>
+    variant(String(i), titles[i % titles.length]!, amounts[i % amounts.length]!),
+  );
+}
+
+for (const dialect of DIALECTS) {
+  describe(`activity search across partition bounds on ${dialect}`, () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await newTestStore(dialect);
+      await syncReferenceData(store.db);
+      await storeActivities(store.db, onPartitionBounds(), {
+        isDemo: true,
+        importRunId: null,
+        toUsd: await loadUsdConverter(store.db),
+      });
+    });
+    afterAll(() => store.dispose());
+
+    it('lists each activity once, in order, a page at a time, however it reads them', async () => {
+      const stored = await store.db
+        .selectFrom('activity')
+        .select(['id', 'title', 'commitments_cents'])
+        .execute();
+      for (const key of ['title', 'commitments'] as const) {
+        for (const descending of [false, true]) {
+          const value = (r: (typeof stored)[number]) =>
+            key === 'title' ? r.title : r.commitments_cents;
+          const expected = [...stored]
+            .sort((a, b) => compareKeys(value(a), value(b)) || a.id - b.id)
+            .map((r) => r.id);
+          if (descending) expected.reverse();
+          for (const tuning of [
+            { walk: 0, firstRows: 0, firstRead: 1 },
+            { walk: 3, firstRows: 20, firstRead: 5 },
+            { walk: 0, firstRows: Infinity, firstRead: 1_000 },
+          ]) {
+            const ids: number[] = [];
+            let after: SearchPageQuery['after'] = null;
+            for (;;) {
+              const query = { words: 'boundary', groups: [], key, descending, limit: 7, after };
+              const rows = await searchPage(store.db, query, tuning);
+              ids.push(...rows.map((r) => r.id));
+              if (rows.length < 7) break;
+              after = { key: rows.at(-1)!.sort_key, id: rows.at(-1)!.id };
+            }
+            expect(ids).toEqual(expected);
+          }
+        }
+      }
     });
   });
 }

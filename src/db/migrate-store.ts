@@ -39,7 +39,8 @@ async function tablesOf(db: AnyDb): Promise<TableInfo[]> {
     ? (
         await sql<{ name: string }>`select c.relname as name from pg_class c
           join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.oid`.execute(db)
+          where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+          order by c.oid`.execute(db)
       ).rows.map((r) => r.name)
     : (
         await sql<{ name: string; sql: string }>`select name, sql from sqlite_master

@@ -5,6 +5,7 @@ import { isPostgres, type AnyDb } from '../db/schema-helpers.ts';
 import { facetTsQuery, ftsMatch } from './activity-search.ts';
 import type { ActivitySortTable } from './portfolio.table.ts';
 import { ID_BITS, readsUpwards, rowidCode } from './search-order.ts';
+import { PARTITIONED_TABLE, partitionOf, partitionRanges } from './search-partitions.ts';
 
 export const SORT_KEYS = ['title', 'start', 'commitments'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -39,10 +40,11 @@ export interface SearchEntry {
 
 /**
  * Replaces activities' entries. PostgreSQL keeps words, facets and sort keys in a row of
- * activity_search, indexed with GIN. SQLite indexes them in three contentless FTS5 tables, one
- * per sort key, whose rowids put the entries in that key's order (search-order.ts), and keeps
- * the words and facets in activity_search and the sort keys in activity_sort, apart: a search
- * reads the keys of the matches it sorts, and a narrow table of them stays in memory.
+ * activity_search, and copies them into each sort key's partitioned table (search-partitions.ts),
+ * which searches read. SQLite indexes them in three contentless FTS5 tables, one per sort key,
+ * whose rowids put the entries in that key's order (search-order.ts), and keeps the words and
+ * facets in activity_search and the sort keys in activity_sort, apart: a search reads the keys
+ * of the matches it sorts, and a narrow table of them stays in memory.
  */
 export async function writeSearchEntries(db: Db, entries: readonly SearchEntry[]): Promise<void> {
   if (entries.length === 0) return;
@@ -57,6 +59,15 @@ export async function writeSearchEntries(db: Db, entries: readonly SearchEntry[]
       on conflict (activity_id) do update set text = excluded.text, facets = excluded.facets,
         title = excluded.title, start = excluded.start,
         commitments_cents = excluded.commitments_cents`.execute(db);
+    const ids = entries.map((e) => e.activityId);
+    await deletePartitionedRows(db, ids);
+    for (const key of SORT_KEYS) {
+      const { table, column } = PARTITIONED_TABLE[key];
+      // Positions are left out (strip): searches match words, not phrases, and never rank.
+      await sql`insert into ${sql.table(table)} (activity_id, ${sql.ref(column)}, document, facets)
+        select activity_id, ${sql.ref(column)}, strip(document), facets from activity_search
+        where activity_id = any(${ids}::integer[])`.execute(db);
+    }
     return;
   }
   await deleteSearchRows(
@@ -113,6 +124,7 @@ export async function insertOrderedRows(db: Db, rows: readonly SqliteSearchEntry
 export async function deleteSearchRows(db: Db, activityIds: readonly number[]): Promise<void> {
   if (activityIds.length === 0) return;
   if (isPostgres(db)) {
+    await deletePartitionedRows(db, activityIds);
     await db.deleteFrom('activity_search').where('activity_id', 'in', activityIds).execute();
     return;
   }
@@ -131,6 +143,14 @@ export async function deleteSearchRows(db: Db, activityIds: readonly number[]): 
     db,
   );
   await db.deleteFrom('activity_sort').where('activity_id', 'in', activityIds).execute();
+}
+
+/** PostgreSQL: removes activities' rows from each sort key's partitioned table. */
+async function deletePartitionedRows(db: Db, activityIds: readonly number[]): Promise<void> {
+  for (const key of SORT_KEYS) {
+    await sql`delete from ${sql.table(PARTITIONED_TABLE[key].table)}
+      where activity_id = any(${activityIds}::integer[])`.execute(db);
+  }
 }
 
 /**
@@ -182,28 +202,35 @@ function afterCursor(
 export interface SearchTuning {
   /**
    * PostgreSQL: how many rows of the sort order it walks, testing each (about 2 µs), before it
-   * finds every match through the GIN index and sorts them instead; 0 never walks. At a
-   * million activities a walk longer than a few thousand rows cost more, when it did not fill
-   * the page, than sorting the matches costs (10–90 ms).
+   * reads the matches partition by partition instead; 0 never walks. When the matches are
+   * many, a short walk fills the page sooner than a large partition's matches can be sorted;
+   * at a million activities, walks of 500 rows and more cost more than they saved.
    */
   walk: number;
+  /**
+   * PostgreSQL: about how many rows the first read of partitions covers, by the planner's
+   * estimates; each further read covers twice as many (0: one partition a read).
+   */
+  firstRows?: number;
   /** SQLite: how many matches it reads in sort order at first (each further read takes 4×). */
   firstRead?: number;
 }
 
-const TUNING: SearchTuning = { walk: 2_000 };
+const TUNING: SearchTuning = { walk: 200, firstRows: 2_000 };
 
 /**
  * One page of the activities that have the words and a token of every facet group, in sort
- * order. PostgreSQL: when the matches are many, a walk of the sort order fills the page within
- * a few thousand rows; when they are few or lie far along it, they are found through the GIN
- * index and sorted. It walks a little first and falls back to the second (left to itself, the
- * planner assumes matches spread evenly, and walked a quarter of a million rows for a search
- * whose matches all lay at the end).
+ * order. PostgreSQL walks the sort order a little first, which fills the page when the matches
+ * are many; otherwise it finds the matches of the first partitions in the page's order through
+ * their GIN indexes and sorts them, reading partitions of some two thousand rows, then twice as
+ * many, and so on, until it has a page (search-partitions.ts). The reads are the code's, not the
+ * planner's: it assumes matches spread evenly, and once walked a quarter of a million rows for
+ * a search whose matches all lay at the end.
  */
 export async function searchPage(db: Db, page: SearchPageQuery, tuning = TUNING): Promise<Row[]> {
   if (!isPostgres(db)) return sqliteSearchPage(db, page, tuning.firstRead ?? page.limit * 2);
-  const key = sql.ref(SORT_COLUMN[page.key]);
+  const { table, column } = PARTITIONED_TABLE[page.key];
+  const key = sql.ref(column);
   const id = sql.ref('activity_id');
   const direction = page.descending ? sql`desc` : sql`asc`;
   const match: RawBuilder<SqlBool>[] = [];
@@ -214,21 +241,66 @@ export async function searchPage(db: Db, page: SearchPageQuery, tuning = TUNING)
     const walked = afterCursor(page, key, id);
     const { rows } = await sql<Row>`
       select id, sort_key from (
-        select ${id} as id, ${key} as sort_key, document, facets from activity_search
+        select ${id} as id, ${key} as sort_key, document, facets from ${sql.table(table)}
         ${walked ? sql`where ${walked}` : sql``}
         order by ${key} ${direction}, ${id} ${direction} limit ${tuning.walk}
       ) w where ${matching}
       limit ${page.limit}`.execute(db);
     if (rows.length === page.limit) return rows;
   }
+  const ranges = partitionRanges(page.key);
+  const rowsIn = await partitionRows(db, table);
+  const order = ranges.map((_, i) => (page.descending ? ranges.length - 1 - i : i));
   const after = afterCursor(page, sql.ref('sort_key'), sql.ref('id'));
-  const { rows } = await sql<Row>`
-    with m as materialized (
-      select ${id} as id, ${key} as sort_key from activity_search where ${matching})
-    select id, sort_key from m ${after ? sql`where ${after}` : sql``}
-    order by sort_key ${direction}, id ${direction}
-    limit ${page.limit}`.execute(db);
-  return rows;
+  const found: Row[] = [];
+  let next = page.after ? order.indexOf(partitionOf(page.key, page.after.key)) : 0;
+  for (let target = tuning.firstRows ?? 0; next < order.length; target *= 2) {
+    const read = [order[next++]!];
+    let rows = rowsIn[read[0]!] ?? 0;
+    while (rows < target && next < order.length) {
+      read.push(order[next++]!);
+      rows += rowsIn[read.at(-1)!] ?? 0;
+    }
+    const lower = ranges[Math.min(...read)]!.lower;
+    const upper = ranges[Math.max(...read)]!.upper;
+    const range = [
+      ...(lower === null ? [] : [sql`${key} >= ${lower}`]),
+      ...(upper === null ? [] : [sql`${key} < ${upper}`]),
+    ];
+    const { rows: matches } = await sql<Row>`
+      with m as materialized (
+        select ${id} as id, ${key} as sort_key from ${sql.table(table)}
+        where ${sql.join([...range, matching], sql` and `)})
+      select id, sort_key from m ${after ? sql`where ${after}` : sql``}
+      order by sort_key ${direction}, id ${direction}
+      limit ${page.limit - found.length}`.execute(db);
+    found.push(...matches);
+    if (found.length === page.limit) break;
+  }
+  return found;
+}
+
+const ESTIMATES_TTL_MS = 60_000;
+const estimates = new WeakMap<Db, Map<string, { at: number; rows: number[] }>>();
+
+/**
+ * PostgreSQL: the planner's estimate of each partition's rows (0 before it has any), by the
+ * partition's number, kept for a minute: partitions of a few hundred activities and of a
+ * hundred thousand lie side by side, and a search reads them in groups of rising size.
+ */
+async function partitionRows(db: Db, table: string): Promise<number[]> {
+  const cache = estimates.get(db) ?? new Map<string, { at: number; rows: number[] }>();
+  estimates.set(db, cache);
+  const cached = cache.get(table);
+  if (cached && Date.now() - cached.at < ESTIMATES_TTL_MS) return cached.rows;
+  const { rows } = await sql<{ name: string; estimate: number }>`
+    select c.relname as name, greatest(c.reltuples, 0)::float8 as estimate
+    from pg_inherits i join pg_class c on c.oid = i.inhrelid
+    where i.inhparent = ${table}::regclass`.execute(db);
+  const counts: number[] = [];
+  for (const row of rows) counts[Number(row.name.slice(table.length + 1))] = row.estimate;
+  cache.set(table, { at: Date.now(), rows: counts });
+  return counts;
 }
 
 /**
