@@ -237,44 +237,50 @@ export async function searchPage(db: Db, page: SearchPageQuery, tuning = TUNING)
   if (page.words) match.push(sql`document @@ plainto_tsquery('simple', ${page.words})`);
   if (page.groups.length) match.push(sql`facets @@ ${facetTsQuery(page.groups)}::tsquery`);
   const matching = sql.join(match, sql` and `);
+  const ranges = partitionRanges(page.key);
+  const rowsIn = await partitionRows(db, table);
+  const order = ranges.map((_, i) => (page.descending ? ranges.length - 1 - i : i));
+  const start = page.after ? order.indexOf(partitionOf(page.key, page.after.key)) : 0;
+  /** The partitions from the `from`th in the page's order that hold about `target` rows. */
+  const partitions = (from: number, target: number) => {
+    let to = from + 1;
+    let rows = rowsIn[order[from]!] ?? 0;
+    for (; rows < target && to < order.length; to++) rows += rowsIn[order[to]!] ?? 0;
+    const read = order.slice(from, to);
+    const lower = ranges[Math.min(...read)]!.lower;
+    const upper = ranges[Math.max(...read)]!.upper;
+    const range = [
+      ...(lower === null ? [] : [sql<SqlBool>`${key} >= ${lower}`]),
+      ...(upper === null ? [] : [sql<SqlBool>`${key} < ${upper}`]),
+    ];
+    return { to, range };
+  };
   if (tuning.walk > 0) {
-    const walked = afterCursor(page, key, id);
+    // Over the first partitions only, so that the planner plans for those alone.
+    const { range } = partitions(start, tuning.walk);
+    const walked = [...range, afterCursor(page, key, id) ?? sql<SqlBool>`true`];
     const { rows } = await sql<Row>`
       select id, sort_key from (
         select ${id} as id, ${key} as sort_key, document, facets from ${sql.table(table)}
-        ${walked ? sql`where ${walked}` : sql``}
+        where ${sql.join(walked, sql` and `)}
         order by ${key} ${direction}, ${id} ${direction} limit ${tuning.walk}
       ) w where ${matching}
       limit ${page.limit}`.execute(db);
     if (rows.length === page.limit) return rows;
   }
-  const ranges = partitionRanges(page.key);
-  const rowsIn = await partitionRows(db, table);
-  const order = ranges.map((_, i) => (page.descending ? ranges.length - 1 - i : i));
   const after = afterCursor(page, sql.ref('sort_key'), sql.ref('id'));
   const found: Row[] = [];
-  let next = page.after ? order.indexOf(partitionOf(page.key, page.after.key)) : 0;
-  for (let target = tuning.firstRows ?? 0; next < order.length; target *= 2) {
-    const read = [order[next++]!];
-    let rows = rowsIn[read[0]!] ?? 0;
-    while (rows < target && next < order.length) {
-      read.push(order[next++]!);
-      rows += rowsIn[read.at(-1)!] ?? 0;
-    }
-    const lower = ranges[Math.min(...read)]!.lower;
-    const upper = ranges[Math.max(...read)]!.upper;
-    const range = [
-      ...(lower === null ? [] : [sql`${key} >= ${lower}`]),
-      ...(upper === null ? [] : [sql`${key} < ${upper}`]),
-    ];
-    const { rows: matches } = await sql<Row>`
+  for (let next = start, target = tuning.firstRows ?? 0; next < order.length; target *= 2) {
+    const { to, range } = partitions(next, target);
+    next = to;
+    const { rows } = await sql<Row>`
       with m as materialized (
         select ${id} as id, ${key} as sort_key from ${sql.table(table)}
         where ${sql.join([...range, matching], sql` and `)})
       select id, sort_key from m ${after ? sql`where ${after}` : sql``}
       order by sort_key ${direction}, id ${direction}
       limit ${page.limit - found.length}`.execute(db);
-    found.push(...matches);
+    found.push(...rows);
     if (found.length === page.limit) break;
   }
   return found;

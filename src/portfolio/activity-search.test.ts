@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { facetGroups, facetToken, facetTsQuery, ftsMatch } from './activity-search.ts';
+import {
+  facetGroups,
+  facetToken,
+  facetTsQuery,
+  ftsMatch,
+  yearExtentFacets,
+  yearOfToken,
+} from './activity-search.ts';
 
 describe('activity search tokens', () => {
   it('gives every facet and value a token of its own, of letters and digits only', () => {
@@ -25,15 +32,16 @@ describe('activity search tokens', () => {
     expect(closed).toEqual([
       ['y2015', 'y2016', 'y2017'].map((y) => facetToken('year', y.slice(1))),
     ]);
+    // An open range asks for an activity's last year (from) or first year (to).
     const open = facetGroups({ yearFrom: 2099 })[0]!;
     expect(open).toEqual([
-      facetToken('year', 2099),
-      facetToken('year', 2100),
-      facetToken('year', '>2100'),
+      facetToken('lastYear', 2099),
+      facetToken('lastYear', 2100),
+      facetToken('lastYear', '>2100'),
     ]);
     expect(facetGroups({ yearTo: 1900 })[0]).toEqual([
-      facetToken('year', '<1900'),
-      facetToken('year', 1900),
+      facetToken('firstYear', '<1900'),
+      facetToken('firstYear', 1900),
     ]);
   });
 
@@ -52,14 +60,35 @@ describe('activity search tokens', () => {
     ]);
     // The 2100s are beyond the decades: 2100 is named alone, later years by the open end.
     expect(facetGroups({ yearFrom: 2090 })[0]).toEqual([
-      facetToken('decade', 209),
-      facetToken('year', 2100),
-      facetToken('year', '>2100'),
+      facetToken('lastDecade', 209),
+      facetToken('lastYear', 2100),
+      facetToken('lastYear', '>2100'),
     ]);
     expect(facetGroups({ yearTo: 1909 })[0]).toEqual([
-      facetToken('year', '<1900'),
-      facetToken('decade', 190),
+      facetToken('firstYear', '<1900'),
+      facetToken('firstDecade', 190),
     ]);
+  });
+
+  it('gives an activity one token of its first and last years and decades each', () => {
+    expect(yearExtentFacets(2008, 2031).sort()).toEqual(
+      [
+        facetToken('firstYear', 2008),
+        facetToken('firstDecade', 200),
+        facetToken('lastYear', 2031),
+        facetToken('lastDecade', 203),
+      ].sort(),
+    );
+    // Beyond the bounds a filter can name: the shared tokens, and no decade.
+    expect(yearExtentFacets(1850, 2150).sort()).toEqual(
+      [facetToken('firstYear', '<1900'), facetToken('lastYear', '>2100')].sort(),
+    );
+    for (const year of [1850, 1900, 2024, 2100, 2150]) {
+      expect(
+        yearOfToken(facetToken('year', year < 1900 ? '<1900' : year > 2100 ? '>2100' : year)),
+      ).toBe(year < 1900 ? 1899 : year > 2100 ? 2101 : year);
+    }
+    expect(yearOfToken(facetToken('country', 'KZ'))).toBeNull();
   });
 
   it('groups the values of one filter as alternatives and the filters as requirements', () => {

@@ -22,6 +22,10 @@ const FACET = {
   status: 't',
   year: 'y',
   decade: 'e',
+  firstYear: 'f',
+  firstDecade: 'h',
+  lastYear: 'a',
+  lastDecade: 'b',
   climate: 'm',
 } as const;
 
@@ -71,6 +75,8 @@ export function entryFacets(
   allocations: readonly AllocationTable[],
 ): string[] {
   const tokens = new Set<string>(own);
+  let first = Infinity;
+  let last = -Infinity;
   for (const row of allocations) {
     tokens.add(facetToken('country', row.country));
     tokens.add(facetToken('sector', row.sector));
@@ -81,8 +87,55 @@ export function entryFacets(
     const decade = decadeOf(row.year);
     if (decade >= FIRST_DECADE && decade <= LAST_DECADE) tokens.add(facetToken('decade', decade));
     for (const marker of CLIMATE) if (row[marker] > 0) tokens.add(facetToken('climate', marker));
+    first = Math.min(first, row.year);
+    last = Math.max(last, row.year);
   }
+  if (allocations.length) for (const token of yearExtentFacets(first, last)) tokens.add(token);
   return [...tokens].sort();
+}
+
+/**
+ * The tokens of an activity's first and last years (and their decades), which open year ranges
+ * match: an activity has a year from 2015 on when its last year is 2015 or later. Each activity
+ * is in one list of each, so an open range reads the activities once, where the lists of every
+ * year read each activity once for each of its years (ten or more).
+ */
+export function yearExtentFacets(first: number, last: number): string[] {
+  const tokens = [
+    facetToken('firstYear', yearValue(first)),
+    facetToken('lastYear', yearValue(last)),
+  ];
+  for (const [year, facet] of [
+    [first, 'firstDecade'],
+    [last, 'lastDecade'],
+  ] as const) {
+    const decade = decadeOf(year);
+    if (decade >= FIRST_DECADE && decade <= LAST_DECADE) tokens.push(facetToken(facet, decade));
+  }
+  return tokens;
+}
+
+/** The years of a stored year token (`year` facet), with those beyond the bounds just beyond. */
+export function yearOfToken(token: string): number | null {
+  if (!token.startsWith(FACET.year)) return null;
+  const value = Buffer.from(token.slice(1), 'hex').toString('utf8');
+  return value === BEFORE ? FIRST_YEAR - 1 : value === AFTER ? LAST_YEAR + 1 : Number(value);
+}
+
+/** The years from `from` to `to` as tokens: whole decades by their decade, the rest by year. */
+function yearRange(from: number, to: number, year: Facet, decadeFacet: Facet): string[] {
+  const tokens: string[] = [];
+  for (let y = from; y <= to;) {
+    const decade = decadeOf(y);
+    if (y % 10 === 0 && y + 9 <= to && decade <= LAST_DECADE) {
+      tokens.push(facetToken(decadeFacet, decade));
+      y += 10;
+    } else {
+      tokens.push(facetToken(year, y));
+      y += 1;
+    }
+  }
+  return tokens;
 }
 
 type Filters = Omit<ActivitiesQuery, 'q' | 'sort' | 'limit' | 'cursor'>;
@@ -104,23 +157,15 @@ export function facetGroups(filters: Filters): string[][] {
   if (filters.climate) {
     anyOf('climate', filters.climate === 'any' ? CLIMATE : [filters.climate]);
   }
-  if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {
-    const from = filters.yearFrom ?? FIRST_YEAR;
-    const to = filters.yearTo ?? LAST_YEAR;
-    const tokens: string[] = [];
-    if (filters.yearFrom === undefined) tokens.push(facetToken('year', BEFORE));
-    for (let year = from; year <= to;) {
-      const decade = decadeOf(year);
-      if (year % 10 === 0 && year + 9 <= to && decade <= LAST_DECADE) {
-        tokens.push(facetToken('decade', decade));
-        year += 10;
-      } else {
-        tokens.push(facetToken('year', year));
-        year += 1;
-      }
-    }
-    if (filters.yearTo === undefined) tokens.push(facetToken('year', AFTER));
-    groups.push(tokens);
+  const { yearFrom, yearTo } = filters;
+  if (yearFrom !== undefined && yearTo !== undefined) {
+    groups.push(yearRange(yearFrom, yearTo, 'year', 'decade'));
+  } else if (yearFrom !== undefined) {
+    const through = yearRange(yearFrom, LAST_YEAR, 'lastYear', 'lastDecade');
+    groups.push([...through, facetToken('lastYear', AFTER)]);
+  } else if (yearTo !== undefined) {
+    const upTo = yearRange(FIRST_YEAR, yearTo, 'firstYear', 'firstDecade');
+    groups.push([facetToken('firstYear', BEFORE), ...upTo]);
   }
   return groups;
 }

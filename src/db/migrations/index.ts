@@ -21,6 +21,7 @@ import * as searchDecades from './2026_11_29_046_search_decades.ts';
 import * as searchInSortOrder from './2026_11_30_047_search_in_sort_order.ts';
 import * as agendaItemsClosed from './2026_11_30_048_agenda_items_closed.ts';
 import * as searchPartitions from './2026_11_30_049_search_partitions.ts';
+import * as searchYearExtent from './2026_11_30_050_search_year_extent.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -46,4 +47,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_30_047_search_in_sort_order': searchInSortOrder,
   '2026_11_30_048_agenda_items_closed': agendaItemsClosed,
   '2026_11_30_049_search_partitions': searchPartitions,
+  '2026_11_30_050_search_year_extent': searchYearExtent,
 };
