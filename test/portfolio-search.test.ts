@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type KyselyPlugin } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Database, Db } from '../src/db/database.ts';
 import { MIGRATIONS } from '../src/db/migrations/index.ts';
@@ -11,6 +11,7 @@ import {
   insertOrderedRows,
   ORDERED_TABLE,
   searchPage,
+  writeSearchEntries,
   SORT_KEYS,
   type SearchPageQuery,
   type SearchTuning,
@@ -449,6 +450,79 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('a PostgreSQL search page while an activity changes its sort key', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await newTestStore('postgres');
+    await syncReferenceData(store.db);
+    const [model] = generateDemoPortfolio();
+    const commitment = model!.transactions.find((t) => t.type === '2')!;
+    const committing = (n: number, dollars: number): ActivityInput => ({
+      ...model!,
+      iatiIdentifier: `${model!.iatiIdentifier}-MOVING-${n}`,
+      descriptions: [{ type: '1', narratives: [{ lang: 'en', text: 'moving' }] }],
+      transactions: [
+        {
+          ...commitment,
+          amount: { ...commitment.amount, value: String(dollars), currency: 'USD' },
+        },
+      ],
+      budgets: [],
+    });
+    // Three partitions apart: $50, $50,000 and $5 million.
+    await storeActivities(
+      store.db,
+      [committing(1, 50), committing(2, 50_000), committing(3, 5e6)],
+      {
+        isDemo: true,
+        importRunId: null,
+        toUsd: await loadUsdConverter(store.db),
+      },
+    );
+  });
+  afterAll(() => store.dispose());
+
+  it('lists each activity once, as the page began, though its key changes between reads', async () => {
+    const first = await store.db
+      .selectFrom('activity')
+      .select('id')
+      .where('iati_identifier', 'like', '%-MOVING-1')
+      .executeTakeFirstOrThrow();
+    let reads = 0;
+    // After the page's first read of a partition, the activity's commitments grow (a newer
+    // version, new exchange rates): it moves into a partition the page has yet to read.
+    const moving: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        if (args.result.rows[0] && 'sort_key' in args.result.rows[0] && ++reads === 1) {
+          await writeSearchEntries(store.db, [
+            {
+              activityId: first.id,
+              text: 'moving',
+              facets: [],
+              title: 'moved',
+              start: '',
+              commitmentsCents: 1_000_000_000,
+            },
+          ]);
+        }
+        return args.result;
+      },
+    };
+    const query = { words: 'moving', groups: [], key: 'commitments' as const, descending: false };
+    const rows = await searchPage(
+      store.db.withPlugin(moving),
+      { ...query, after: null, limit: 10 },
+      { walk: 0, firstRows: 0 },
+    );
+    expect(reads).toBeGreaterThan(1);
+    expect(rows.map((r) => Number(r.sort_key))).toEqual([5_000, 5_000_000, 500_000_000]);
+    // The next page, begun after the change, sees it.
+    const after = await searchPage(store.db, { ...query, after: null, limit: 10 });
+    expect(after.map((r) => Number(r.sort_key))).toEqual([5_000_000, 500_000_000, 1_000_000_000]);
+  });
+});
 
 describe('the SQLite search index after an import', () => {
   let store: TestStore;

@@ -255,7 +255,8 @@ export async function searchPage(db: Db, page: SearchPageQuery, tuning = TUNING)
     ];
     return { to, range };
   };
-  if (tuning.walk > 0) {
+  // A walk shorter than the page (an export's 500 rows) could never fill it.
+  if (tuning.walk >= page.limit) {
     // Over the first partitions only, so that the planner plans for those alone.
     const { range } = partitions(start, tuning.walk);
     const walked = [...range, afterCursor(page, key, id) ?? sql<SqlBool>`true`];
@@ -269,21 +270,31 @@ export async function searchPage(db: Db, page: SearchPageQuery, tuning = TUNING)
     if (rows.length === page.limit) return rows;
   }
   const after = afterCursor(page, sql.ref('sort_key'), sql.ref('id'));
-  const found: Row[] = [];
-  for (let next = start, target = tuning.firstRows ?? 0; next < order.length; target *= 2) {
-    const { to, range } = partitions(next, target);
-    next = to;
-    const { rows } = await sql<Row>`
-      with m as materialized (
-        select ${id} as id, ${key} as sort_key from ${sql.table(table)}
-        where ${sql.join([...range, matching], sql` and `)})
-      select id, sort_key from m ${after ? sql`where ${after}` : sql``}
-      order by sort_key ${direction}, id ${direction}
-      limit ${page.limit - found.length}`.execute(db);
-    found.push(...rows);
-    if (found.length === page.limit) break;
-  }
-  return found;
+  const readPartitions = async (trx: Db) => {
+    const found: Row[] = [];
+    for (let next = start, target = tuning.firstRows ?? 0; next < order.length; target *= 2) {
+      const { to, range } = partitions(next, target);
+      next = to;
+      const { rows } = await sql<Row>`
+        with m as materialized (
+          select ${id} as id, ${key} as sort_key from ${sql.table(table)}
+          where ${sql.join([...range, matching], sql` and `)})
+        select id, sort_key from m ${after ? sql`where ${after}` : sql``}
+        order by sort_key ${direction}, id ${direction}
+        limit ${page.limit - found.length}`.execute(trx);
+      found.push(...rows);
+      if (found.length === page.limit) break;
+    }
+    return found;
+  };
+  // The reads of a page see one snapshot: an activity whose key changed between two of them
+  // would be read twice, or not at all.
+  if (db.isTransaction) return readPartitions(db);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(readPartitions);
 }
 
 const ESTIMATES_TTL_MS = 60_000;
