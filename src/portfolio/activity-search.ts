@@ -115,7 +115,7 @@ export function yearExtentFacets(first: number, last: number): string[] {
   return tokens;
 }
 
-/** The years of a stored year token (`year` facet), with those beyond the bounds just beyond. */
+/** The year of a stored year token (`year` facet); one beyond the bounds, as the bound's neighbour. */
 export function yearOfToken(token: string): number | null {
   if (!token.startsWith(FACET.year)) return null;
   const value = Buffer.from(token.slice(1), 'hex').toString('utf8');
@@ -123,7 +123,7 @@ export function yearOfToken(token: string): number | null {
 }
 
 /** The years from `from` to `to` as tokens: whole decades by their decade, the rest by year. */
-function yearRange(from: number, to: number, year: Facet, decadeFacet: Facet): string[] {
+function yearRange(from: number, to: number, yearFacet: Facet, decadeFacet: Facet): string[] {
   const tokens: string[] = [];
   for (let y = from; y <= to;) {
     const decade = decadeOf(y);
@@ -131,7 +131,7 @@ function yearRange(from: number, to: number, year: Facet, decadeFacet: Facet): s
       tokens.push(facetToken(decadeFacet, decade));
       y += 10;
     } else {
-      tokens.push(facetToken(year, y));
+      tokens.push(facetToken(yearFacet, y));
       y += 1;
     }
   }
