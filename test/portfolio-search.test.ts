@@ -364,17 +364,17 @@ for (const dialect of DIALECTS) {
 }
 
 /**
- * Activities whose sort keys lie on PostgreSQL's partition bounds and beside them: titles equal
- * to a bound and just past it, commitments of a bound's cents and a cent either side.
+ * The first demo activity as another, described by `words`, whose one transaction commits
+ * `cents` in USD (and whose title is `title`, when given).
  */
-function onPartitionBounds(): ActivityInput[] {
+function committing(suffix: string, words: string, cents: number, title?: string): ActivityInput {
   const [model] = generateDemoPortfolio();
   const commitment = model!.transactions.find((t) => t.type === '2')!;
-  const variant = (suffix: string, title: string, cents: number): ActivityInput => ({
+  return {
     ...model!,
-    iatiIdentifier: `${model!.iatiIdentifier}-BOUND-${suffix}`,
-    titles: [{ lang: 'en', text: title }],
-    descriptions: [{ type: '1', narratives: [{ lang: 'en', text: 'boundary' }] }],
+    iatiIdentifier: `${model!.iatiIdentifier}-${suffix}`,
+    ...(title === undefined ? {} : { titles: [{ lang: 'en', text: title }] }),
+    descriptions: [{ type: '1', narratives: [{ lang: 'en', text: words }] }],
     transactions: [
       {
         ...commitment,
@@ -382,7 +382,14 @@ function onPartitionBounds(): ActivityInput[] {
       },
     ],
     budgets: [],
-  });
+  };
+}
+
+/**
+ * Activities whose sort keys lie on PostgreSQL's partition bounds and beside them: titles equal
+ * to a bound and just past it, commitments of a bound's cents and a cent either side.
+ */
+function onPartitionBounds(): ActivityInput[] {
   const titles = PARTITION_BOUNDS.title.flatMap((bound) => [String(bound), `${bound} `]);
   const amounts = PARTITION_BOUNDS.commitments.flatMap((bound) => [
     Number(bound) - 1,
@@ -391,7 +398,7 @@ function onPartitionBounds(): ActivityInput[] {
   ]);
   const count = Math.max(titles.length, amounts.length);
   return Array.from({ length: count }, (_, i) =>
-    variant(String(i), titles[i % titles.length]!, amounts[i % amounts.length]!),
+    committing(`BOUND-${i}`, 'boundary', amounts[i % amounts.length]!, titles[i % titles.length]),
   );
 }
 
@@ -456,30 +463,14 @@ describe('a PostgreSQL search page while an activity changes its sort key', () =
   beforeAll(async () => {
     store = await newTestStore('postgres');
     await syncReferenceData(store.db);
-    const [model] = generateDemoPortfolio();
-    const commitment = model!.transactions.find((t) => t.type === '2')!;
-    const committing = (n: number, dollars: number): ActivityInput => ({
-      ...model!,
-      iatiIdentifier: `${model!.iatiIdentifier}-MOVING-${n}`,
-      descriptions: [{ type: '1', narratives: [{ lang: 'en', text: 'moving' }] }],
-      transactions: [
-        {
-          ...commitment,
-          amount: { ...commitment.amount, value: String(dollars), currency: 'USD' },
-        },
-      ],
-      budgets: [],
-    });
+    const movingOne = (n: number, dollars: number) =>
+      committing(`MOVING-${n}`, 'moving', dollars * 100);
     // Three partitions apart: $50, $50,000 and $5 million.
-    await storeActivities(
-      store.db,
-      [committing(1, 50), committing(2, 50_000), committing(3, 5e6)],
-      {
-        isDemo: true,
-        importRunId: null,
-        toUsd: await loadUsdConverter(store.db),
-      },
-    );
+    await storeActivities(store.db, [movingOne(1, 50), movingOne(2, 50_000), movingOne(3, 5e6)], {
+      isDemo: true,
+      importRunId: null,
+      toUsd: await loadUsdConverter(store.db),
+    });
   });
   afterAll(() => store.dispose());
 

@@ -61,13 +61,7 @@ export async function writeSearchEntries(db: Db, entries: readonly SearchEntry[]
         commitments_cents = excluded.commitments_cents`.execute(db);
     const ids = entries.map((e) => e.activityId);
     await deletePartitionedRows(db, ids);
-    for (const key of SORT_KEYS) {
-      const { table, column } = PARTITIONED_TABLE[key];
-      // Positions are left out (strip): searches match words, not phrases, and never rank.
-      await sql`insert into ${sql.table(table)} (activity_id, ${sql.ref(column)}, document, facets)
-        select activity_id, ${sql.ref(column)}, strip(document), facets from activity_search
-        where activity_id = any(${ids}::integer[])`.execute(db);
-    }
+    for (const key of SORT_KEYS) await copyIntoPartitions(db, key, ids);
     return;
   }
   await deleteSearchRows(
@@ -143,6 +137,22 @@ export async function deleteSearchRows(db: Db, activityIds: readonly number[]): 
     db,
   );
   await db.deleteFrom('activity_sort').where('activity_id', 'in', activityIds).execute();
+}
+
+/**
+ * PostgreSQL: copies activities' entries (all of them without `activityIds`) from
+ * activity_search into a sort key's partitioned table. Positions are left out (strip):
+ * searches match words, not phrases, and never rank.
+ */
+export async function copyIntoPartitions(
+  db: AnyDb,
+  key: SortKey,
+  activityIds?: readonly number[],
+): Promise<void> {
+  const { table, column } = PARTITIONED_TABLE[key];
+  await sql`insert into ${sql.table(table)} (activity_id, ${sql.ref(column)}, document, facets)
+    select activity_id, ${sql.ref(column)}, strip(document), facets from activity_search
+    ${activityIds ? sql`where activity_id = any(${activityIds}::integer[])` : sql``}`.execute(db);
 }
 
 /** PostgreSQL: removes activities' rows from each sort key's partitioned table. */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { SORT_KEYS } from '../../portfolio/activity-search.repository.ts';
+import { copyIntoPartitions, SORT_KEYS } from '../../portfolio/activity-search.repository.ts';
 import { PARTITIONED_TABLE, partitionRanges } from '../../portfolio/search-partitions.ts';
 import { isPostgres, type AnyDb } from '../schema-helpers.ts';
 
@@ -30,11 +30,7 @@ export async function up(db: AnyDb): Promise<void> {
         db,
       );
     }
-    // Positions are left out (strip): searches match words, not phrases, and never rank.
-    await sql`insert into ${sql.table(table)} (activity_id, ${sql.ref(column)}, document, facets)
-      select activity_id, ${sql.ref(column)}, strip(document), facets from activity_search`.execute(
-      db,
-    );
+    await copyIntoPartitions(db, key);
     await sql`create index ${sql.id(`${table}_match`)} on ${sql.table(table)}
       using gin (document, facets)`.execute(db);
     await sql`create index ${sql.id(`${table}_order`)}

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import {
   compactSearchIndex,
+  copyIntoPartitions,
   insertOrderedRows,
   ORDERED_TABLE,
   SORT_KEYS,
@@ -69,13 +70,10 @@ async function rewriteFacets(db: AnyDb, next: (tokens: string[]) => string[]): P
 /** PostgreSQL: each sort key's partitions again, their GIN indexes built after (faster). */
 async function refillPartitions(db: AnyDb): Promise<void> {
   for (const key of SORT_KEYS) {
-    const { table, column } = PARTITIONED_TABLE[key];
+    const { table } = PARTITIONED_TABLE[key];
     await sql`drop index ${sql.id(`${table}_match`)}`.execute(db);
     await sql`truncate ${sql.table(table)}`.execute(db);
-    await sql`insert into ${sql.table(table)} (activity_id, ${sql.ref(column)}, document, facets)
-      select activity_id, ${sql.ref(column)}, strip(document), facets from activity_search`.execute(
-      db,
-    );
+    await copyIntoPartitions(db, key);
     await sql`create index ${sql.id(`${table}_match`)} on ${sql.table(table)}
       using gin (document, facets)`.execute(db);
     // Searches size their reads by the planner's row estimates, which a truncate resets.
