@@ -566,4 +566,66 @@ describe('the SQLite search index after an import', () => {
     for (const table of Object.values(ORDERED_TABLE)) expect(await segments(table)).toBe(1);
     expect(await listed(store.db, { q: 'road section' })).toHaveLength(12);
   });
+
+  it('gets one segment per table from a file of many batches, not one a batch', async () => {
+    for (const table of Object.values(ORDERED_TABLE)) {
+      await sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank)
+        values ('automerge', 0)`.execute(store.db);
+    }
+    const before = await Promise.all(Object.values(ORDERED_TABLE).map(segments));
+    // Five batches of activities (see import-batches.ts).
+    const id = (i: number) => `XM-DAC-46004-BATCHES-${i}`;
+    const activities = Array.from({ length: 300 }, (_, i) => activityXml({ id: id(i) }));
+    const summary = await importIati(
+      store.db,
+      [textSource('batches.xml', iatiDocument(activities))],
+      { dryRun: false, label: 'batches', actor: 'test', origin: 'test' },
+    );
+    expect(summary.totals.imported).toBe(300);
+    const after = await Promise.all(Object.values(ORDERED_TABLE).map(segments));
+    expect(after).toEqual(before.map((n) => n + 1));
+    expect(await listed(store.db, { q: 'road section batches' })).toHaveLength(300);
+  });
+
+  it('rewrites entries held back when a later activity in the file replaces or names them', async () => {
+    const id = (i: number) => `XM-DAC-46004-HELD-${i}`;
+    // The last activities replace the first, and name it their parent, after four batches.
+    const activities = Array.from({ length: 258 }, (_, i) => activityXml({ id: id(i) }));
+    activities.push(activityXml({ id: id(0), title: 'Bridge corridor', value: '2000000.00' }));
+    const parent = `<related-activity ref="${id(0)}" type="1"/>`;
+    activities.push(activityXml({ id: id(258), extra: parent }));
+    const summary = await importIati(store.db, [textSource('held.xml', iatiDocument(activities))], {
+      dryRun: false,
+      label: 'held',
+      actor: 'test',
+      origin: 'test',
+    });
+    expect(summary.totals).toMatchObject({ imported: 259, replaced: 1, rejected: 0 });
+    expect(await listed(store.db, { q: 'bridge corridor' })).toEqual([id(0)]);
+    const roads = await listed(store.db, { q: 'road section held' });
+    expect(roads).toHaveLength(258);
+    expect(roads).not.toContain(id(0));
+    // Sorted by their commitments as stored, once each: the rewritten entries carry new keys.
+    const bySize = await listActivities(
+      store.db,
+      ActivitiesQuerySchema.parse({ q: 'held', sort: '-commitments', limit: '500' }),
+    );
+    const stored = await store.db
+      .selectFrom('activity')
+      .select(['iati_identifier', 'commitments_cents'])
+      .where('iati_identifier', 'like', 'XM-DAC-46004-HELD-%')
+      .orderBy('commitments_cents', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    expect(bySize.items.map((a) => a.iatiIdentifier)).toEqual(
+      stored.map((row) => row.iati_identifier),
+    );
+    expect(new Set(stored.map((row) => Number(row.commitments_cents))).size).toBeGreaterThan(1);
+    // No entry of a replaced version is left behind, where it would count as a match.
+    for (const table of Object.values(ORDERED_TABLE)) {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}
+        where ${sql.table(table)} match 'held'`.execute(store.db);
+      expect(rows[0]!.n).toBe(stored.length);
+    }
+  });
 });

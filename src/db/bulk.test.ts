@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, newTestStore, type TestStore } from '../../test/support/stores.ts';
-import { bulkTable, insertFlat, updateFlatById, type SqlValue } from './bulk.ts';
+import { sql } from 'kysely';
+import {
+  bulkTable,
+  insertFlat,
+  updateFlatById,
+  withJournalsInMemory,
+  type SqlValue,
+} from './bulk.ts';
 
 const RUNS = bulkTable('import_run', ['source', 'started_at', 'status', 'activities']);
 const COUNTS = bulkTable('import_run', ['imported', 'rejected']);
@@ -42,6 +49,29 @@ for (const dialect of DIALECTS) {
       await expect(insertFlat(store.db, RUNS, ['only', 'three', 'values'])).rejects.toThrow(
         /3 values do not make rows of 4/,
       );
+    });
+
+    it('keeps statement journals in memory while an import runs, and only then', async () => {
+      const tempStore = async () => {
+        if (dialect === 'postgres') return null;
+        const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(store.db);
+        return rows[0]!.temp_store;
+      };
+      const before = await tempStore();
+      const during = await withJournalsInMemory(store.db, async () => {
+        await insertFlat(store.db, RUNS, ['during', '2026-01-01', 'completed', 1]);
+        return tempStore();
+      });
+      // 2 is MEMORY; PostgreSQL has no such setting and is left alone.
+      expect(during).toBe(dialect === 'postgres' ? null : 2);
+      expect(await tempStore()).toBe(before);
+      await expect(
+        withJournalsInMemory(store.db, () => Promise.reject(new Error('import failed'))),
+      ).rejects.toThrow('import failed');
+      expect(await tempStore()).toBe(before);
+      expect(await store.db.selectFrom('import_run').select('source').execute()).toEqual([
+        { source: 'during' },
+      ]);
     });
   });
 }

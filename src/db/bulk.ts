@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db } from './database.ts';
 import type { BulkTable, SqlValue } from './flat-rows.ts';
 import { isPostgres } from './schema-helpers.ts';
@@ -145,4 +145,25 @@ export async function updateFlatById(
     });
     await db.executeQuery(CompiledQuery.raw(sql, chunk));
   });
+}
+
+/**
+ * Runs `work` (an import: long transactions of statements that write many rows each) with
+ * SQLite's statement journals in memory. SQLite keeps the original of every page such a
+ * statement changes, to undo the statement alone if it fails, and past 64 KiB writes them to a
+ * temporary file: a 200 MB import made some 800,000 writes to one. Its statements change at
+ * most a batch's pages, a few megabytes. Temporary tables and sorts of other statements run
+ * meanwhile stay in memory too. The setting cannot change inside a transaction, so `db` must
+ * not be in one; it is restored after.
+ */
+export async function withJournalsInMemory<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  if (isPostgres(db)) return work();
+  const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(db);
+  const previous = rows[0]?.temp_store ?? 0;
+  await sql`pragma temp_store = memory`.execute(db);
+  try {
+    return await work();
+  } finally {
+    await sql`pragma temp_store = ${sql.lit(previous)}`.execute(db);
+  }
 }

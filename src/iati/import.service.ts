@@ -1,8 +1,12 @@
+import { withJournalsInMemory } from '../db/bulk.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Kysely } from 'kysely';
 import type { Readable } from 'node:stream';
 import type { Database, Db } from '../db/database.ts';
-import { compactSearchIndex } from '../portfolio/activity-search.repository.ts';
+import {
+  compactSearchIndex,
+  withDeferredSearchIndex,
+} from '../portfolio/activity-search.repository.ts';
 import { storeActivityRows } from '../portfolio/activity.service.ts';
 import { appendAudits } from '../accounts/audit.service.ts';
 import type { AuditEntry } from '../accounts/audit.schema.ts';
@@ -205,6 +209,14 @@ export async function importIati(
   sources: AsyncIterable<ImportSource> | Iterable<ImportSource>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
+  return withJournalsInMemory(db, () => importFiles(db, sources, options));
+}
+
+async function importFiles(
+  db: Kysely<Database>,
+  sources: AsyncIterable<ImportSource> | Iterable<ImportSource>,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const rates = await loadExchangeRates(db);
   const now = new Date().toISOString();
   const files: FileSummary[] = [];
@@ -240,7 +252,7 @@ export async function importIati(
             if (bytes - reported >= PROGRESS_BYTES) progress();
           });
           const file = { runId, now, options, summary, source, progress };
-          await readInto(trx, parse(source, input), file);
+          await withDeferredSearchIndex(trx, () => readInto(trx, parse(source, input), file));
           if (options.dryRun) throw new Rollback();
         });
       } catch (error) {
