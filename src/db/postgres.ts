@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PostgresDialect, type PostgresPool } from 'kysely';
 
@@ -17,8 +18,30 @@ const types = {
   },
 };
 
+/**
+ * Statements whose text begins with this comment are prepared once per connection, under a name
+ * drawn from their text, and then only bound and run. Meant for statements that run often in a
+ * few shapes and cost more to plan than to run: with `plan_cache_mode = force_generic_plan` set
+ * for the transaction they run in, their plan is made once per connection too (see searchPage).
+ */
+export const PREPARED = '/* prepared */';
+
+/** A pg client that runs statements marked PREPARED by name (see above). */
+class PreparingClient extends pg.Client {
+  // Kysely calls query(text, values); every other form is pg's own.
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    if (typeof text === 'string' && text.startsWith(PREPARED) && args.length === 2) {
+      const name = `caravan_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      return super.query({ name, text, values: values as unknown[] }) as never;
+    }
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
+}
+
 export function createPostgresPool(url: string): pg.Pool {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 5000,
