@@ -513,6 +513,24 @@ describe('a PostgreSQL search page while an activity changes its sort key', () =
     const after = await searchPage(store.db, { ...query, after: null, limit: 10 });
     expect(after.map((r) => Number(r.sort_key))).toEqual([5_000_000, 500_000_000, 1_000_000_000]);
   });
+
+  it('prepares its reads again once a migration has changed a column they return', async () => {
+    const query = { words: 'moving', groups: [], key: 'start' as const, descending: true };
+    const page = () => searchPage(store.db, { ...query, after: null, limit: 10 });
+    const before = await page();
+    expect(before).toHaveLength(3);
+    // Prepared statements that return the old type are refused on every connection that has one.
+    const retype = (type: string) =>
+      sql`alter table activity_search_by_start alter column activity_id type ${sql.raw(type)}`;
+    await retype('bigint').execute(store.db);
+    try {
+      expect(await page()).toEqual(before);
+      expect(await page()).toEqual(before);
+    } finally {
+      await retype('integer').execute(store.db);
+    }
+    expect(await page()).toEqual(before);
+  });
 });
 
 describe('the SQLite search index after an import', () => {

@@ -73,5 +73,25 @@ for (const dialect of DIALECTS) {
         { source: 'during' },
       ]);
     });
+
+    it('keeps them in memory until the last of overlapping imports ends', async () => {
+      const tempStore = async () => {
+        if (dialect === 'postgres') return null;
+        const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(store.db);
+        return rows[0]!.temp_store;
+      };
+      const before = await tempStore();
+      let endFirst = () => {};
+      const firstMayEnd = new Promise<void>((resolve) => (endFirst = resolve));
+      const first = withJournalsInMemory(store.db, () => firstMayEnd);
+      // The second starts while the first runs, and outlives it.
+      const second = withJournalsInMemory(store.db, async () => {
+        endFirst();
+        await first;
+        return tempStore();
+      });
+      expect(await second).toBe(dialect === 'postgres' ? null : 2);
+      expect(await tempStore()).toBe(before);
+    });
   });
 }

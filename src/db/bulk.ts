@@ -147,23 +147,33 @@ export async function updateFlatById(
   });
 }
 
+/** Imports running with journals in memory, per SQLite database, and the setting before them. */
+const inMemory = new WeakMap<Db, { running: number; previous: number }>();
+
 /**
  * Runs `work` (an import: long transactions of statements that write many rows each) with
  * SQLite's statement journals in memory. SQLite keeps the original of every page such a
  * statement changes, to undo the statement alone if it fails, and past 64 KiB writes them to a
  * temporary file: a 200 MB import made some 800,000 writes to one. Its statements change at
  * most a batch's pages, a few megabytes. Temporary tables and sorts of other statements run
- * meanwhile stay in memory too. The setting cannot change inside a transaction, so `db` must
- * not be in one; it is restored after.
+ * meanwhile stay in memory too, so the first of overlapping imports sets it and the last puts
+ * the setting back. It cannot change inside a transaction: `db` must not be in one.
  */
 export async function withJournalsInMemory<T>(db: Db, work: () => Promise<T>): Promise<T> {
   if (isPostgres(db)) return work();
-  const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(db);
-  const previous = rows[0]?.temp_store ?? 0;
-  await sql`pragma temp_store = memory`.execute(db);
+  let state = inMemory.get(db);
+  if (!state) {
+    const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(db);
+    state = inMemory.get(db) ?? { running: 0, previous: rows[0]?.temp_store ?? 0 };
+    inMemory.set(db, state);
+  }
+  if (state.running++ === 0) await sql`pragma temp_store = memory`.execute(db);
   try {
     return await work();
   } finally {
-    await sql`pragma temp_store = ${sql.lit(previous)}`.execute(db);
+    if (--state.running === 0) {
+      inMemory.delete(db);
+      await sql`pragma temp_store = ${sql.lit(state.previous)}`.execute(db);
+    }
   }
 }

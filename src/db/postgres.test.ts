@@ -22,7 +22,7 @@ describe('PostgreSQL statements marked PREPARED', () => {
       return rows;
     });
     expect(statements).toHaveLength(1);
-    expect(statements[0]!.name).toMatch(/^caravan_[0-9a-f]{20}$/);
+    expect(statements[0]!.name).toMatch(/^caravan_\d+_[0-9a-f]{20}$/);
     expect(statements[0]!.statement).toContain('select $1::integer + 1 as n');
   });
 });

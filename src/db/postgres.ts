@@ -26,14 +26,37 @@ const types = {
  */
 export const PREPARED = '/* prepared */';
 
+/**
+ * PostgreSQL refuses to run a prepared statement whose result columns changed type since it was
+ * prepared (a migration run under a running server, say). The statement is not prepared again
+ * by itself: the failure bumps a generation that every prepared name carries, so each later run
+ * prepares it afresh; the caller may run its transaction again.
+ */
+export function isStalePreparedStatement(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: unknown }).code === '0A000' &&
+    error.message.includes('cached plan must not change result type')
+  );
+}
+
+let generation = 0;
+
 /** A pg client that runs statements marked PREPARED by name (see above). */
 class PreparingClient extends pg.Client {
   // Kysely calls query(text, values); every other form is pg's own.
   override query(...args: unknown[]): never {
     const [text, values] = args;
     if (typeof text === 'string' && text.startsWith(PREPARED) && args.length === 2) {
-      const name = `caravan_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-      return super.query({ name, text, values: values as unknown[] }) as never;
+      const hash = createHash('sha1').update(text).digest('hex').slice(0, 20);
+      const name = `caravan_${generation}_${hash}`;
+      const run = super.query({ name, text, values: values as unknown[] }) as Promise<unknown>;
+      return run.catch((error: unknown) => {
+        if (isStalePreparedStatement(error) && name.startsWith(`caravan_${generation}_`)) {
+          generation++;
+        }
+        throw error;
+      }) as never;
     }
     return (super.query as (...a: unknown[]) => never)(...args);
   }

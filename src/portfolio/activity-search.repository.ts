@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { bulkTable, insertEach, insertFlat } from '../db/bulk.ts';
 import type { Database, Db } from '../db/database.ts';
-import { PREPARED } from '../db/postgres.ts';
+import { isStalePreparedStatement, PREPARED } from '../db/postgres.ts';
 import { isPostgres, type AnyDb } from '../db/schema-helpers.ts';
 import { facetTsQuery, ftsMatch } from './activity-search.ts';
 import type { ActivitySortTable } from './portfolio.table.ts';
@@ -301,14 +301,22 @@ export async function searchPage(db: Db, page: SearchPageQuery, tuning = TUNING)
   // would be read twice, or not at all. Planning a read of a dozen partitions took longer than
   // running it (1 ms against 0.6 at a million activities); prepared once per connection with a
   // plan for any bounds, whose partitions are chosen as it starts, each is only run.
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
-      return postgresSearchPage(trx, page, tuning, rowsIn, sql.raw(PREPARED));
-    });
+  const read = () =>
+    db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+        return postgresSearchPage(trx, page, tuning, rowsIn, sql.raw(PREPARED));
+      });
+  try {
+    return await read();
+  } catch (error) {
+    // Prepared before a migration changed a column's type: prepared again under a new name.
+    if (isStalePreparedStatement(error)) return read();
+    throw error;
+  }
 }
 
 async function postgresSearchPage(
