@@ -298,9 +298,10 @@ export async function searchPage(db: Db, page: SearchPageQuery, tuning = TUNING)
   const rowsIn = await partitionRows(db, PARTITIONED_TABLE[page.key].table);
   if (db.isTransaction) return postgresSearchPage(db, page, tuning, rowsIn, sql``);
   // The reads of a page see one snapshot: an activity whose key changed between two of them
-  // would be read twice, or not at all. Planning a read of a dozen partitions took longer than
-  // running it (1 ms against 0.6 at a million activities); prepared once per connection with a
-  // plan for any bounds, whose partitions are chosen as it starts, each is only run.
+  // would be read twice, or not at all. At a million activities planning a read took 0.2 ms for
+  // one partition and 0.95 ms for nineteen, while most reads run in well under a millisecond;
+  // prepared once per connection with one plan for any bounds, whose partitions are chosen as
+  // the read starts (0.05 ms), each is only run.
   const read = () =>
     db
       .transaction()
@@ -353,7 +354,7 @@ async function postgresSearchPage(
   };
   // A walk shorter than the page (an export's 500 rows) could never fill it.
   if (tuning.walk >= page.limit) {
-    // Over the first partitions only, so that the planner plans for those alone.
+    // Over the first partitions only, so that it reads those alone.
     const { range } = partitions(start, tuning.walk);
     const walked = [...range, afterCursor(page, key, id) ?? sql<SqlBool>`true`];
     const { rows } = await sql<Row>`${prepared}
