@@ -20,6 +20,13 @@ for (const dialect of DIALECTS) {
     });
     afterEach(() => store.dispose());
 
+    /** SQLite's temp_store (2 is MEMORY); PostgreSQL has no such setting. */
+    const tempStore = async () => {
+      if (dialect === 'postgres') return null;
+      const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(store.db);
+      return rows[0]!.temp_store;
+    };
+
     // Around the chunk sizes (64, 16, 4, 1), so that every combination of them is used.
     it.each([0, 1, 3, 17, 64, 85, 130])('stores %i rows and returns each', async (rows) => {
       const values: SqlValue[] = [];
@@ -52,11 +59,6 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps statement journals in memory while an import runs, and only then', async () => {
-      const tempStore = async () => {
-        if (dialect === 'postgres') return null;
-        const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(store.db);
-        return rows[0]!.temp_store;
-      };
       const before = await tempStore();
       const during = await withJournalsInMemory(store.db, async () => {
         await insertFlat(store.db, RUNS, ['during', '2026-01-01', 'completed', 1]);
@@ -75,11 +77,6 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps them in memory until the last of overlapping imports ends', async () => {
-      const tempStore = async () => {
-        if (dialect === 'postgres') return null;
-        const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(store.db);
-        return rows[0]!.temp_store;
-      };
       const before = await tempStore();
       let endFirst = () => {};
       const firstMayEnd = new Promise<void>((resolve) => (endFirst = resolve));
