@@ -145,7 +145,7 @@ async function writeDeferred(db: Db, deferred: Deferred): Promise<void> {
 export type SqliteSearchEntry = ActivitySortTable & { text: string; facets: string };
 
 /** The FTS5 rowid of an entry in a sort key's table (a BigInt: it may pass 2⁵³). */
-function orderedRowid(key: SortKey, entry: ActivitySortTable): bigint {
+export function orderedRowid(key: SortKey, entry: ActivitySortTable): bigint {
   const code = rowidCode(key, entry[SORT_COLUMN[key]]);
   return (BigInt(code) << BigInt(ID_BITS)) | BigInt(entry.activity_id);
 }
