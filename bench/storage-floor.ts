@@ -45,7 +45,7 @@ const names = db
   .filter((name) => count('source', name) > 0 && count('main', name) === 0);
 
 // The FTS5 rowids, worked out beforehand: an entry's rowid holds its sort key's code.
-db.exec(`create temp table entry (key text, rowid integer, text text, facets text)`);
+db.exec(`create temp table entry (key text, fts_rowid integer, text text, facets text)`);
 const addEntry = db.prepare('insert into temp.entry values (?, ?, ?, ?)');
 const stored = db.prepare(
   `select s.activity_id, s.title, s.start, s.commitments_cents, w.text, w.facets
@@ -90,7 +90,7 @@ for (const key of SORT_KEYS) {
     db
       .prepare(
         `insert into main."${table}" (rowid, text, facets)
-         select rowid, text, facets from temp.entry where key = ? order by rowid`,
+         select fts_rowid, text, facets from temp.entry where key = ? order by fts_rowid`,
       )
       .run(key),
   );
