@@ -179,6 +179,47 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    it('does not let a partner officer replace another organisation’s stored activity', async () => {
+      const upload = async (caller: Caller, xml: string) => {
+        const { cookie, csrfToken } = callers.get(caller)!;
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/imports?name=held.xml',
+          headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/xml' },
+          payload: iatiDocument([xml]),
+        });
+        expect(response.statusCode, response.body).toBe(201);
+        return response.json<{
+          files: { imported: number; rejected: number; errors: string[] }[];
+        }>().files[0]!;
+      };
+      const worldBanks = activityXml({
+        id: '44000-HELD-1',
+        title: 'Held by the World Bank',
+      }).replace(
+        'ref="XM-DAC-46004" type="40"><narrative>Asian Development Bank',
+        'ref="44000" type="40"><narrative>World Bank',
+      );
+      expect(await upload('secretariat', worldBanks)).toMatchObject({ imported: 1 });
+
+      // The same identifier, now saying the partner's own organisation reports it.
+      const claimed = activityXml({ id: '44000-HELD-1', title: 'Taken over' });
+      const summary = await upload('partner_officer', claimed);
+      expect(summary).toMatchObject({ imported: 0, rejected: 1 });
+      expect(summary.errors).toEqual([
+        "44000-HELD-1 (line 3): line 3: iati-identifier: 44000-HELD-1 is stored as reported by 44000; a partner officer cannot replace another organisation's activity",
+      ]);
+      const stored = await app.inject({ url: '/api/activities/44000-HELD-1' });
+      const { titles } = stored.json<{ activity: { titles: { text: string }[] } }>().activity;
+      expect(titles.map((t) => t.text)).toEqual(['Held by the World Bank']);
+
+      // Its own organisation's activity it may still replace.
+      const own = activityXml({ id: 'XM-DAC-46004-HELD-2' });
+      expect(await upload('partner_officer', own)).toMatchObject({ imported: 1 });
+      const changed = activityXml({ id: 'XM-DAC-46004-HELD-2', title: 'Renamed' });
+      expect(await upload('partner_officer', changed)).toMatchObject({ rejected: 0 });
+    });
+
     it('refuses a revoked API token', async () => {
       const token = await newToken('secretariat', ['audit.read']);
       const headers = { authorization: `Bearer ${token}` };

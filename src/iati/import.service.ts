@@ -7,6 +7,7 @@ import {
   compactSearchIndex,
   withDeferredSearchIndex,
 } from '../portfolio/activity-search.repository.ts';
+import { findReportingOrgs } from '../portfolio/activity.repository.ts';
 import { storeActivityRows } from '../portfolio/activity.service.ts';
 import { appendAudits } from '../accounts/audit.service.ts';
 import type { AuditEntry } from '../accounts/audit.schema.ts';
@@ -85,18 +86,31 @@ export interface ImportOptions {
   publisherRefusal?: (reportingOrgRef: string) => string | null;
 }
 
-/** An activity the importer may not store becomes a rejected one, with the reason. */
-function withPublisherChecked(
+/**
+ * An activity the importer may not store becomes a rejected one, with the reason: one its
+ * file says another organisation reports, and one that would replace a stored activity another
+ * organisation reports (the file's reporting-org is the importer's word, the stored one is not).
+ */
+async function withPublisherChecked(
+  trx: Db,
   items: readonly ImportItem[],
   options: ImportOptions,
-): readonly ImportItem[] {
+): Promise<readonly ImportItem[]> {
   const refusal = options.publisherRefusal;
   if (!refusal) return items;
+  const identifiers = items.flatMap((item) => (item.ok ? [item.rows.identifier] : []));
+  const owners = await findReportingOrgs(trx, identifiers);
   return items.map((item) => {
     if (!item.ok) return item;
-    const reason = refusal(item.rows.publisher);
+    const { identifier, publisher } = item.rows;
+    const owner = owners.get(identifier);
+    let reason = refusal(publisher);
+    if (reason === null && owner !== undefined && owner !== publisher && refusal(owner) !== null) {
+      reason =
+        `iati-identifier: ${identifier} is stored as reported by ${owner}; a partner officer ` +
+        `cannot replace another organisation's activity`;
+    }
     if (reason === null) return item;
-    const { identifier } = item.rows;
     return { ok: false, identifier, line: item.line, errors: [`line ${item.line}: ${reason}`] };
   });
 }
@@ -134,7 +148,7 @@ interface FileContext {
 /** Stores a batch in the file's transaction and accounts for each of its activities. */
 async function storeBatch(trx: Db, batch: readonly ImportItem[], file: FileContext): Promise<void> {
   const { summary, options, runId } = file;
-  const items = withPublisherChecked(batch, options);
+  const items = await withPublisherChecked(trx, batch, options);
   const stored = items.flatMap((item) => (item.ok ? [item.rows] : []));
   const results = await storeActivityRows(trx, stored, {
     isDemo: false,

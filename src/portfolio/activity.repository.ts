@@ -50,6 +50,23 @@ export async function findActivityRefs(
   return refs;
 }
 
+/** The reporting organisation of each stored activity among these identifiers. */
+export async function findReportingOrgs(
+  db: Db,
+  identifiers: readonly string[],
+): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  for (let start = 0; start < identifiers.length; start += LOOKUP_CHUNK) {
+    const rows = await db
+      .selectFrom('activity')
+      .select(['iati_identifier', 'reporting_org_ref'])
+      .where('iati_identifier', 'in', identifiers.slice(start, start + LOOKUP_CHUNK))
+      .execute();
+    for (const row of rows) owners.set(row.iati_identifier, row.reporting_org_ref);
+  }
+  return owners;
+}
+
 /** Deletes activities with every part of them (the foreign keys cascade). */
 export async function deleteActivities(db: Db, ids: readonly number[]): Promise<void> {
   for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
