@@ -125,5 +125,29 @@ for (const dialect of DIALECTS) {
       expect((await app.inject('/api/activities?cursor=bm90LWEtY3Vyc29y')).statusCode).toBe(400);
       expect((await app.inject('/api/activities?colour=red')).statusCode).toBe(400);
     });
+
+    it('refuses a well-formed cursor whose values do not fit its sort, on words and without', async () => {
+      const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const forged = [
+        ['-commitments', { key: 1.5, id: 1 }],
+        ['-commitments', { key: 1e400, id: 1 }],
+        ['-commitments', { key: 'abc', id: 1 }],
+        ['title', { key: 'Road', id: 1.5 }],
+        ['title', { key: 'Road', id: 1e300 }],
+        ['title', { key: 'Road', id: -1 }],
+        ['title', { key: 7, id: 1 }],
+        ['start', { key: 'a\u0000b', id: 1 }],
+      ] as const;
+      for (const [sort, value] of forged) {
+        for (const words of ['', '&q=road']) {
+          const url = `/api/activities?sort=${sort}${words}&cursor=${cursor(value)}`;
+          const response = await app.inject(url);
+          expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
+          expect(response.json()).toEqual({
+            error: { code: 'bad_request', message: 'cursor: not a cursor this API gave out' },
+          });
+        }
+      }
+    });
   });
 }

@@ -17,18 +17,22 @@ interface Cursor {
   id: number;
 }
 
-function decodeCursor(text: string): Cursor {
+/**
+ * A cursor as encodeCursor made it for this sort key: anything else (a forged one, or one from
+ * another sort) is refused here, not left to fail as a query parameter of the wrong type.
+ */
+function decodeCursor(text: string, field: SortKey): Cursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      'id' in value &&
-      'key' in value &&
-      typeof value.id === 'number' &&
-      (typeof value.key === 'string' || typeof value.key === 'number')
-    ) {
-      return { key: value.key, id: value.id };
+    if (typeof value === 'object' && value !== null && 'id' in value && 'key' in value) {
+      const { id, key } = value;
+      const keyFits =
+        field === 'commitments'
+          ? Number.isSafeInteger(key)
+          : typeof key === 'string' && !key.includes('\0');
+      if (Number.isSafeInteger(id) && (id as number) > 0 && keyFits) {
+        return { key: key as string | number, id: id as number };
+      }
     }
   } catch {
     // reported below
@@ -72,7 +76,7 @@ async function wholeListPage(
 export async function listActivities(db: Db, query: ActivitiesQuery): Promise<ActivitiesPage> {
   const descending = query.sort.startsWith('-');
   const field = query.sort.replace(/^-/, '') as SortKey;
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = query.cursor ? decodeCursor(query.cursor, field) : null;
   const groups = facetGroups(query);
   const found =
     query.q || groups.length
