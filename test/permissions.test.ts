@@ -220,6 +220,47 @@ for (const dialect of DIALECTS) {
       expect(await upload('partner_officer', changed)).toMatchObject({ rejected: 0 });
     });
 
+    it('refuses a JSON body holding a NUL character, naming the field, and stores nothing', async () => {
+      const signIn = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: 'a\u0000@example.org', password: 'x' },
+      });
+      expect(signIn.statusCode, signIn.body).toBe(400);
+      expect(signIn.json()).toEqual({
+        error: {
+          code: 'bad_request',
+          message: 'email: holds a NUL character, which no field accepts',
+        },
+      });
+
+      const { cookie, csrfToken } = callers.get('admin')!;
+      const headers = { cookie, 'x-csrf-token': csrfToken };
+      const grants = [{ role: 'secretariat' }];
+      const named = { email: 'nul@example.org', name: 'x\u0000y', grants };
+      const added = await app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers,
+        payload: named,
+      });
+      expect(added.json()).toMatchObject({ error: { message: /^name: holds a NUL/ } });
+      const nested = {
+        ...named,
+        name: 'Fine',
+        grants: [{ role: 'country_focal', country: 'K\u0000' }],
+      };
+      const deeper = await app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers,
+        payload: nested,
+      });
+      expect(deeper.json()).toMatchObject({ error: { message: /^grants\[0\]\.country: holds/ } });
+      const users = await app.inject({ url: '/api/users', headers });
+      expect(users.body).not.toContain('nul@example.org');
+    });
+
     it('refuses a revoked API token', async () => {
       const token = await newToken('secretariat', ['audit.read']);
       const headers = { authorization: `Bearer ${token}` };
