@@ -492,6 +492,20 @@ for (const dialect of DIALECTS) {
         title: 'Uzbek draft',
         state: 'draft',
       });
+
+      // Withdrawn before it was ever submitted, it stays its country's.
+      const reason = 'Not going ahead';
+      const withdrawn = await as(uz, 'POST', `${url}/transitions`, { action: 'withdraw', reason });
+      expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+      const others = (['secretariat', 'committee', 'reviewer'] as const).map((c) =>
+        callers.get(c)!,
+      );
+      for (const who of [kz, ...others]) {
+        expect((await as(who, 'GET', url)).statusCode).toBe(403);
+        const listed = await as(who, 'GET', '/api/facility/proposals');
+        expect(listed.body).not.toContain('Uzbek draft');
+      }
+      expect((await as(uz, 'GET', url)).json()).toMatchObject({ state: 'withdrawn' });
     });
 
     it('treats SQL-injection strings in every filter as data', async () => {

@@ -27,6 +27,8 @@ export interface ProposalRecord {
     financier: string | null;
   } | null;
   countries: ProposalCountry[];
+  /** It has been submitted at least once: a draft withdrawn before that stays its country's. */
+  everSubmitted: boolean;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -46,7 +48,7 @@ export function parseProposalId(text: string): number {
 }
 
 function toRecord(
-  row: Selectable<FacilityProposalTable>,
+  row: Selectable<FacilityProposalTable> & { ever_submitted: unknown },
   countries: ProposalCountry[],
 ): ProposalRecord {
   return {
@@ -68,6 +70,8 @@ function toRecord(
             financier: row.investment_financier,
           },
     countries,
+    // SQLite answers 0 or 1, PostgreSQL a boolean.
+    everSubmitted: Boolean(Number(row.ever_submitted)),
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -95,12 +99,26 @@ async function countriesOf(
   return byProposal;
 }
 
-export async function findProposal(db: Db, id: number): Promise<ProposalRecord | undefined> {
-  const row = await db
+/** The proposals with whether each was ever submitted. */
+function selectProposals(db: Db) {
+  return db
     .selectFrom('facility_proposal')
     .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('facility_transition')
+            .select('facility_transition.id')
+            .whereRef('facility_transition.proposal_id', '=', 'facility_proposal.id')
+            .where('facility_transition.to_state', '=', 'submitted'),
+        )
+        .as('ever_submitted'),
+    );
+}
+
+export async function findProposal(db: Db, id: number): Promise<ProposalRecord | undefined> {
+  const row = await selectProposals(db).where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   return toRecord(row, (await countriesOf(db, [id])).get(id) ?? []);
 }
@@ -120,7 +138,7 @@ export async function findProposals(
   db: Db,
   filter: ProposalFilter = {},
 ): Promise<ProposalRecord[]> {
-  let query = db.selectFrom('facility_proposal').selectAll();
+  let query = selectProposals(db);
   if (filter.states) query = query.where('state', 'in', [...filter.states]);
   if (filter.country) {
     const country = filter.country;

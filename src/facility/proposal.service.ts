@@ -17,11 +17,13 @@ import { PRIVATE_STATES, type ProposalState } from './workflow.ts';
 const EDITABLE: readonly ProposalState[] = ['draft', 'returned'];
 
 /**
- * Throws unless the caller may see this proposal: a draft only by its lead country's focal
- * points; otherwise by the facility's roles, and by focal points of the countries it names.
+ * Throws unless the caller may see this proposal: a draft, or a draft withdrawn without ever
+ * being submitted, only by its lead country's focal points; otherwise by the facility's roles,
+ * and by focal points of the countries it names.
  */
 export function requireVisible(caller: Caller, proposal: ProposalRecord): void {
-  if (PRIVATE_STATES.includes(proposal.state)) {
+  const withdrawnDraft = proposal.state === 'withdrawn' && !proposal.everSubmitted;
+  if (PRIVATE_STATES.includes(proposal.state) || withdrawnDraft) {
     requireAccess(caller.actor, 'facility.propose', { country: proposal.leadCountry });
     return;
   }

@@ -415,6 +415,21 @@ for (const dialect of DIALECTS) {
       expect((await visibleProposal(db, UZ_FOCAL, draft.id)).state).toBe('draft');
     });
 
+    it('keeps a draft withdrawn unsubmitted private, and one withdrawn after submission not', async () => {
+      const { db } = store;
+      const draft = await createDraft(db, KZ_FOCAL, { content: proposalContent(['KZ']) });
+      await transition(db, KZ_FOCAL, draft.id, 'withdraw', 'Not going ahead', RULES);
+      await expect(visibleProposal(db, SECRETARIAT, draft.id)).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      expect((await visibleProposal(db, KZ_FOCAL, draft.id)).state).toBe('withdrawn');
+
+      const submitted = await proposalBeforeCommittee(db);
+      await transition(db, KZ_FOCAL, submitted, 'withdraw', 'Financed elsewhere', RULES);
+      const seen = await visibleProposal(db, SECRETARIAT, submitted);
+      expect(seen).toMatchObject({ state: 'withdrawn', everSubmitted: true });
+    });
+
     it('refuses submitting an incomplete draft, naming what is missing', async () => {
       const { db } = store;
       const draft = await createDraft(db, KZ_FOCAL, {
