@@ -487,6 +487,15 @@ for (const dialect of DIALECTS) {
       }
       const list = await as(kz, 'GET', '/api/facility/proposals');
       expect(list.json<{ proposals: unknown[] }>().proposals).toEqual([]);
+      // Nor does the audit trail show the secretariat what the draft says.
+      const trail = await as(callers.get('secretariat')!, 'GET', '/api/audit?limit=1000');
+      expect(trail.body).not.toContain('Uzbek draft');
+      expect(trail.json()).toContainEqual(
+        expect.objectContaining({
+          action: 'proposal.create',
+          withheld: 'a proposal you may not see',
+        }),
+      );
       const own = await as(uz, 'GET', url);
       expect(own.json<{ title: string; state: string }>()).toMatchObject({
         title: 'Uzbek draft',

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import type { Actor } from './access.ts';
 
 /** What a service records about one change; appendAudit adds the time, place in chain and hash. */
 export interface AuditEntry {
@@ -27,7 +29,19 @@ export interface AuditRecord {
   origin: string;
   prevHash: string;
   hash: string;
+  /** Why `before` and `after` are left out for this reader (see AuditView), when they are. */
+  withheld?: string;
 }
+
+/**
+ * What of the newest entries a reader may see: other domains' rules (the facility hides drafts
+ * and incomplete scores) applied to the trail, which keeps every entry's place and hash.
+ */
+export type AuditView = (
+  db: Db,
+  request: { actor: Actor; ip: string },
+  entries: AuditRecord[],
+) => Promise<AuditRecord[]>;
 
 export type AuditVerification =
   | { ok: true; entries: number }

@@ -4,7 +4,7 @@ import type { Store } from '../db/database.ts';
 import { SESSION_COOKIE } from '../server/auth.ts';
 import type { Config } from '../config.ts';
 import { requireAccess } from './access.ts';
-import { AuditListQuerySchema } from './audit.schema.ts';
+import { AuditListQuerySchema, type AuditView } from './audit.schema.ts';
 import { listAuditEntries } from './audit.service.ts';
 import { createSession, deleteSession, SESSION_LIFETIME_MS } from './session.service.ts';
 import { getUserById } from './user.repository.ts';
@@ -30,7 +30,12 @@ export function setSessionCookie(
   });
 }
 
-export function registerSessionRoutes(app: FastifyInstance, store: Store, config: Config): void {
+export function registerSessionRoutes(
+  app: FastifyInstance,
+  store: Store,
+  config: Config,
+  auditView: AuditView,
+): void {
   app.post(
     '/api/session',
     {
@@ -102,9 +107,10 @@ export function registerSessionRoutes(app: FastifyInstance, store: Store, config
         tags: ['accounts'],
       },
     },
-    (request) => {
+    async (request) => {
       requireAccess(request.actor, 'audit.read');
-      return listAuditEntries(store.db, AuditListQuerySchema.parse(request.query));
+      const entries = await listAuditEntries(store.db, AuditListQuerySchema.parse(request.query));
+      return auditView(store.db, request, entries);
     },
   );
 }

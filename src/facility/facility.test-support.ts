@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { actingAs } from './caller.ts';
+import { actingAs, type Caller } from './caller.ts';
 import { addDocument } from './document.service.ts';
 import { recordFundEntry } from './fund.service.ts';
 import { createDraft, endorse } from './proposal.service.ts';
@@ -81,7 +81,12 @@ export async function fund(db: Db, usd: string, contributor = 'CN'): Promise<voi
  * Takes a KZ–UZ proposal from draft to the committee through the real workflow: documents,
  * endorsements, screening, three reviews. Returns its id.
  */
-export async function proposalBeforeCommittee(db: Db, budgetUsd = '800000'): Promise<number> {
+/** A proposal in technical review, scored by `scorers` (every reviewer by default). */
+export async function proposalInReview(
+  db: Db,
+  budgetUsd = '800000',
+  scorers: readonly Caller[] = REVIEWERS,
+): Promise<number> {
   const { id } = await createDraft(db, KZ_FOCAL, {
     content: proposalContent(['KZ', 'UZ'], budgetUsd),
   });
@@ -105,23 +110,24 @@ export async function proposalBeforeCommittee(db: Db, budgetUsd = '800000'): Pro
   await endorse(db, UZ_FOCAL, id, 'UZ');
   await transition(db, SECRETARIAT, id, 'start_screening', undefined, RULES);
   await transition(db, SECRETARIAT, id, 'pass_screening', undefined, RULES);
-  for (const reviewer of REVIEWERS) {
-    await submitScore(
-      db,
-      reviewer,
-      id,
-      {
-        scores: {
-          climate_impact: 4,
-          regional_benefit: 4,
-          readiness: 3,
-          financing_likelihood: 4,
-          gender_inclusion: 3,
-        },
-      },
-      RULES,
-    );
-  }
+  for (const reviewer of scorers) await scoreAsReviewer(db, reviewer, id);
+  return id;
+}
+
+/** A reviewer's scores for a proposal in technical review (test data). */
+export async function scoreAsReviewer(db: Db, reviewer: Caller, id: number): Promise<void> {
+  const scores = {
+    climate_impact: 4,
+    regional_benefit: 4,
+    readiness: 3,
+    financing_likelihood: 4,
+    gender_inclusion: 3,
+  };
+  await submitScore(db, reviewer, id, { scores }, RULES);
+}
+
+export async function proposalBeforeCommittee(db: Db, budgetUsd = '800000'): Promise<number> {
+  const id = await proposalInReview(db, budgetUsd);
   await transition(db, SECRETARIAT, id, 'send_to_committee', undefined, RULES);
   return id;
 }

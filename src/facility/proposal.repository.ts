@@ -130,6 +130,7 @@ export async function requireProposal(db: Db, id: number): Promise<ProposalRecor
 }
 
 export interface ProposalFilter {
+  ids?: readonly number[];
   states?: readonly ProposalState[];
   country?: string;
 }
@@ -139,6 +140,10 @@ export async function findProposals(
   filter: ProposalFilter = {},
 ): Promise<ProposalRecord[]> {
   let query = selectProposals(db);
+  if (filter.ids) {
+    if (filter.ids.length === 0) return [];
+    query = query.where('id', 'in', [...filter.ids]);
+  }
   if (filter.states) query = query.where('state', 'in', [...filter.states]);
   if (filter.country) {
     const country = filter.country;
