@@ -7,6 +7,8 @@ import type { ActivityDetail } from '../src/portfolio/activity-detail.service.ts
 import type { PublisherQuality } from '../src/portfolio/quality.service.ts';
 import { syncReferenceData } from '../src/reference/reference.repository.ts';
 import { buildApp } from '../src/server/app.ts';
+import { importIati } from '../src/iati/import.service.ts';
+import { activityXml, iatiDocument, textSource } from './support/iati-fixtures.ts';
 import { DIALECTS, newTestStore, type TestStore } from './support/stores.ts';
 
 for (const dialect of DIALECTS) {
@@ -119,6 +121,21 @@ for (const dialect of DIALECTS) {
       const quality = await get<PublisherQuality[]>('/api/quality');
       expect(quality.reduce((sum, q) => sum + q.activities, 0)).toBe(280);
       for (const q of quality) expect(q.percentages).toBe(1);
+    });
+
+    it('reaches an activity by an identifier of any length the importer stores', async () => {
+      // Cyrillic letters take six characters each once percent-encoded.
+      const identifier = `XM-DAC-46004-${'дорога-'.repeat(69)}`.slice(0, 500);
+      const summary = await importIati(
+        store.db,
+        [textSource('long.xml', iatiDocument([activityXml({ id: identifier })]))],
+        { dryRun: false, label: 'long.xml', actor: 'test', origin: 'test' },
+      );
+      expect(summary.totals).toMatchObject({ imported: 1 });
+      const path = encodeURIComponent(identifier);
+      expect(path.length).toBeGreaterThan(2500);
+      const found = await get<{ activity: { iatiIdentifier: string } }>(`/api/activities/${path}`);
+      expect(found.activity.iatiIdentifier).toBe(identifier);
     });
 
     it('refuses a forged cursor and unknown parameters', async () => {

@@ -32,6 +32,9 @@ import type { ParsedActivity } from './types.ts';
 import { isoDateTime } from './values.ts';
 import { getAttribute } from './xml-tag.ts';
 
+/** The longest iati-identifier stored: the activity routes take no longer one. */
+const IDENTIFIER_MAX_LENGTH = 500;
+
 /** Maps one activity's tree to the model and validates it, collecting every reason to reject. */
 export function readActivity(
   raw: RawActivity,
@@ -63,6 +66,13 @@ export function readActivity(
   const idEl = r.one(activity, 'iati-identifier', true);
   const identifier = idEl?.node.text.trim() ?? '';
   if (idEl && identifier === '' && r.full) r.error(idEl, 'is empty');
+  // Identifiers name activities in addresses (/api/activities/…); real ones stay far below.
+  if (idEl && identifier.length > IDENTIFIER_MAX_LENGTH && r.full) {
+    r.error(
+      idEl,
+      `is ${identifier.length} characters long; an identifier may have at most ${IDENTIFIER_MAX_LENGTH}`,
+    );
+  }
   const defaultCurrency = r.code(activity, 'default-currency', 'Currency');
   const titles = readTitles(r, activity);
   const geography = readGeography(r, activity);

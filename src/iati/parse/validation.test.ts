@@ -28,6 +28,15 @@ describe('validation of one activity', () => {
     ]);
   });
 
+  it('refuses an identifier longer than the activity routes take', async () => {
+    const id = `XM-DAC-46004-${'x'.repeat(488)}`;
+    const xml = (text: string) => activity().replace('>XM-DAC-46004-T1<', `>${text}<`);
+    expect(errorsOf(await only(xml(id.slice(0, 500))))).toEqual([]);
+    expect(errorsOf(await only(xml(id)))).toEqual([
+      'line 4: iati-identifier: is 501 characters long; an identifier may have at most 500',
+    ]);
+  });
+
   it('checks codes against their codelists, naming element path and line', async () => {
     expect(
       await errors(
