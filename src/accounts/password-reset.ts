@@ -49,6 +49,12 @@ export async function issueResetLink(
   const row = await findUserRow(db, normaliseEmail(email));
   const user = row && (await getUserById(db, row.id));
   if (!user) throw new AppError('not_found', `no user with email ${normaliseEmail(email)}`);
+  if (user.status === 'disabled') {
+    throw new AppError(
+      'conflict',
+      `${user.email} is disabled: a disabled account gets no reset link`,
+    );
+  }
   await expireResetLinks(db, user.id, now);
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + RESET_LINK_LIFETIME_MS).toISOString();
@@ -84,7 +90,9 @@ export async function redeemResetLink(
     );
   }
   const user = await getUserById(db, link.user_id);
-  if (!user) throw new AppError('bad_request', 'This reset link is not valid');
+  if (!user || user.status === 'disabled') {
+    throw new AppError('bad_request', 'This reset link is not valid');
+  }
   assertPasswordPolicy(newPassword, { email: user.email, name: user.name });
   const used = await db
     .updateTable('password_reset')

@@ -12,6 +12,7 @@ import {
   type NewUser,
 } from './user.service.ts';
 import { issueResetLink, redeemResetLink } from './password-reset.ts';
+import { verifyPassword } from './password.ts';
 import { newUsersTestStore, type UsersTestStore } from './user.test-store.ts';
 
 const PASSWORD = 'Steppe-Caravan-2026';
@@ -285,6 +286,22 @@ for (const dialect of DIALECTS) {
       expect(
         (await verifyLogin(store.users, aigerim.email, 'Reset-Password-2026d', now)).email,
       ).toBe('aigerim.n@example.kz');
+    });
+
+    it("ends a disabled user's reset links and issues it none", async () => {
+      await addUser(store.users, aigerim);
+      const now = new Date('2026-03-01T09:00:00Z');
+      const { path } = await issueResetLink(store.users, aigerim.email, 'admin', now);
+      const token = new URL(path, 'http://x').searchParams.get('token')!;
+      await disableUser(store.users, aigerim.email, now);
+      await expect(
+        redeemResetLink(store.users, token, 'Reset-Password-2026a', now),
+      ).rejects.toThrow(/This reset link is not valid/);
+      await expect(issueResetLink(store.users, aigerim.email, 'admin', now)).rejects.toThrow(
+        /aigerim.n@example.kz is disabled/,
+      );
+      const row = await storedRow('aigerim.n@example.kz');
+      expect(await verifyPassword(row.password_hash, PASSWORD)).toBe(true);
     });
 
     it('lifts a lock when an admin resets the password', async () => {

@@ -97,9 +97,11 @@ export async function listUsers(db: Db): Promise<User[]> {
 }
 
 /** Disabling keeps the user and its history; sign-in is refused from now on. */
-export async function disableUser(db: Db, email: string): Promise<User> {
+export async function disableUser(db: Db, email: string, now = new Date()): Promise<User> {
   const row = await requireRow(db, email);
   await setStatus(db, row.id, 'disabled');
+  // A reset link issued before would otherwise still set a password on the account.
+  await expireResetLinks(db, row.id, now);
   return getUser(db, row.email);
 }
 
