@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../calendar.ts';
 import { requireAccess } from '../accounts/access.ts';
 import { appendAudit } from '../accounts/audit.service.ts';
 import type { Db } from '../db/database.ts';
@@ -57,8 +58,11 @@ export async function createMeeting(
   requireAccess(caller.actor, 'facility.manage');
   const title = input.title.trim();
   if (!title) throw new AppError('bad_request', 'title: name the meeting');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.heldOn) || Number.isNaN(Date.parse(input.heldOn))) {
-    throw new AppError('bad_request', 'heldOn: a date YYYY-MM-DD');
+  if (!isCalendarDate(input.heldOn)) {
+    throw new AppError(
+      'bad_request',
+      `heldOn: ${JSON.stringify(input.heldOn)} is not a date YYYY-MM-DD`,
+    );
   }
   const quorum = input.quorum ?? rules.committee.defaultQuorum;
   if (!Number.isInteger(quorum) || quorum < 1 || quorum > 50) {

@@ -415,6 +415,16 @@ for (const dialect of DIALECTS) {
       expect((await visibleProposal(db, UZ_FOCAL, draft.id)).state).toBe('draft');
     });
 
+    it('refuses a meeting on a day the calendar does not have', async () => {
+      for (const heldOn of ['2023-02-30', '2025-13-01', '1 June 2025']) {
+        await refused(
+          () => createMeeting(store.db, SECRETARIAT, { title: 'M', heldOn }, RULES),
+          'bad_request',
+          /^heldOn: ".*" is not a date YYYY-MM-DD$/,
+        );
+      }
+    });
+
     it('keeps a draft withdrawn unsubmitted private, and one withdrawn after submission not', async () => {
       const { db } = store;
       const draft = await createDraft(db, KZ_FOCAL, { content: proposalContent(['KZ']) });
