@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, newTestStore, type TestStore } from '../../test/support/stores.ts';
 import { activityXml, iatiDocument } from '../../test/support/iati-fixtures.ts';
@@ -70,6 +70,23 @@ for (const dialect of DIALECTS) {
         'UZ',
       );
       expect((await app.inject(url)).headers['x-cache']).toBe('hit');
+    });
+
+    it('answers a read as of today afresh once the day has changed', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(new Date('2026-05-31T23:59:00Z'));
+        const { app } = await open(true);
+        const url = '/api/facility/statement';
+        expect((await app.inject(url)).json()).toMatchObject({ asOf: '2026-05-31' });
+        expect((await app.inject(url)).headers['x-cache']).toBe('hit');
+        vi.setSystemTime(new Date('2026-06-01T00:01:00Z'));
+        const nextDay = await app.inject(url);
+        expect(nextDay.headers['x-cache']).toBeUndefined();
+        expect(nextDay.json()).toMatchObject({ asOf: '2026-06-01' });
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it('reports requests, latencies, imports and the pool to Prometheus', async () => {

@@ -27,6 +27,8 @@ const MAX_BODY_BYTES = 512 * 1024;
 
 interface Entry {
   version: number;
+  /** The UTC day it was computed on: answers without `asOf` are as of that day. */
+  day: string;
   body: string;
   contentType: string;
 }
@@ -51,6 +53,8 @@ async function dataVersion(store: Store): Promise<number> {
   return Number(row?.id ?? 0);
 }
 
+const utcDay = () => new Date().toISOString().slice(0, 10);
+
 function cacheable(request: FastifyRequest): boolean {
   return (
     request.method === 'GET' &&
@@ -60,7 +64,8 @@ function cacheable(request: FastifyRequest): boolean {
 }
 
 /**
- * Answers repeated anonymous dashboard reads from memory while the data has not changed.
+ * Answers repeated anonymous dashboard reads from memory while the data has not changed, and
+ * the day has not either (a fund statement without `asOf` is as of today).
  * Signed-in callers always get a fresh answer.
  */
 export function registerResponseCache(app: FastifyInstance, store: Store): void {
@@ -72,7 +77,7 @@ export function registerResponseCache(app: FastifyInstance, store: Store): void 
     const version = await dataVersion(store);
     request.dataVersion = version;
     const hit = entries.get(request.url);
-    if (hit?.version !== version) return;
+    if (hit?.version !== version || hit.day !== utcDay()) return;
     // Refreshes its place: the map's order is the eviction order.
     entries.delete(request.url);
     entries.set(request.url, hit);
@@ -87,6 +92,7 @@ export function registerResponseCache(app: FastifyInstance, store: Store): void 
     entries.delete(request.url);
     entries.set(request.url, {
       version: request.dataVersion,
+      day: utcDay(),
       body: payload,
       contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
     });
