@@ -21,6 +21,28 @@ describe('the caravan command', () => {
     expect(result.stderr).toContain('DATABASE_URL="mysql://nowhere": must start with sqlite:');
   });
 
+  it('names the flag a wrong filter came in, in one line and without a stack trace', async () => {
+    const database = await newTestDatabase('sqlite');
+    try {
+      const env = { DATABASE_URL: database.url };
+      expect((await runCaravan(['db', 'migrate'], env)).code).toBe(0);
+      const cases = [
+        [['export', 'csv', '--country', 'kz'], '--country: an ISO 3166-1 alpha-2 code such as KZ'],
+        [['export', 'iati', '--status', '22'], '--status: an ActivityStatus code such as 2'],
+        [['query', 'aggregate', '--year-from', '2020', '--year-to', '2010'], '--year-from: '],
+        [['climate', 'finance', '--country', 'kz'], '--country: '],
+      ] as const;
+      for (const [args, message] of cases) {
+        const result = await runCaravan([...args], env);
+        expect(result.code, args.join(' ')).toBe(1);
+        expect(result.stderr).toMatch(new RegExp(`^caravan: ${message}.*\\n$`));
+        expect(result.stdout).toBe('');
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+
   for (const dialect of DIALECTS) {
     it(`migrates a ${dialect} database once and reports its status`, async () => {
       const database = await newTestDatabase(dialect);

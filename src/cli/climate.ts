@@ -14,22 +14,12 @@ import { climatePipeline, type ClimatePipeline } from '../climate/pipeline.servi
 import { actingAs } from '../facility/caller.ts';
 import { AppError } from '../errors.ts';
 import { cliActor } from './audit.ts';
-import { withStore } from './context.ts';
+import { parseFlags, withStore } from './context.ts';
 
 const json = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 const usd = (amount: string) =>
   `$${Number(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const secretariat = () => ({ ...actingAs(cliActor(), 'secretariat'), origin: 'cli' });
-
-/** Parses flags with the API's own schema, so both refuse the same input with the same words. */
-function parseQuery(input: Record<string, string | undefined>) {
-  const parsed = ClimateQuerySchema.safeParse(
-    Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
-  );
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw new AppError('bad_request', `--${issue.path.join('.')}: ${issue.message}`);
-}
 
 export function formatClimate(answer: ClimateAnswer): string {
   const lines = [
@@ -98,7 +88,7 @@ export function registerClimateCommands(program: Command): void {
     .option('--json', 'print the answer as JSON (as GET /api/climate)')
     .action(
       async (flags: Record<string, string | undefined> & { json?: boolean }, command: Command) => {
-        const query = parseQuery({
+        const query = parseFlags(ClimateQuerySchema, {
           by: flags['by'],
           measure: flags['measure'],
           country: flags['country'],

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openStore, type Store } from '../db/database.ts';
 import { pendingMigrations } from '../db/migrate.ts';
+import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 
 /** Flags that every command accepts, each with the environment variable it overrides. */
@@ -55,6 +56,29 @@ async function requireMigrated(store: Store): Promise<void> {
 }
 
 /** A failure the user can act on prints one clear line; anything else keeps its stack. */
+/** `yearFrom` as the flag a user typed: `--year-from` (and `--country` for its second code). */
+function flagName(path: readonly PropertyKey[]): string {
+  const name = path.filter((part) => typeof part === 'string').join('.');
+  return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+/**
+ * Parses a command's flags with the API's own schema, so that both refuse the same input with
+ * the same words; a refusal names the flag (`--year-from: …`) instead of dumping the schema's
+ * error. Flags left unset are left out.
+ */
+export function parseFlags<S extends z.ZodType>(
+  schema: S,
+  flags: object,
+): z.output<S> {
+  const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+  const parsed = schema.safeParse(given);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const where = issue.path.length > 0 ? `${flagName(issue.path)}: ` : '';
+  throw new AppError('bad_request', `${where}${issue.message}`);
+}
+
 export function reportFailure(error: unknown): never {
   // A reader that stops early (`caravan export csv | head`) is not a failure.
   if (error instanceof Error && 'code' in error && error.code === 'EPIPE') process.exit(0);

@@ -5,7 +5,7 @@ import { iatiDocument } from '../iati/export/index.ts';
 import { ExportFilterSchema, storedActivities } from '../iati/export.service.ts';
 import { TRANSACTION_COLUMNS, transactionRows } from '../portfolio/transaction-export.ts';
 import { csvChunks } from '../reports/tabular/csv.ts';
-import { withStore } from './context.ts';
+import { parseFlags, withStore } from './context.ts';
 
 interface ExportFlags {
   country?: string;
@@ -31,7 +31,7 @@ export function registerExportCommands(program: Command): void {
     for (const [flag, help] of FILTER_FLAGS) command.option(flag, help);
     command.action((flags: ExportFlags, self: Command) =>
       withStore(self, async (store) => {
-        const rows = transactionRows(store.db, ExportFilterSchema.parse(flags));
+        const rows = transactionRows(store.db, parseFlags(ExportFilterSchema, flags));
         // The XLSX writer (exceljs, some 15 MB) loads only when asked for, as the server does.
         const chunks =
           format === 'csv'
@@ -50,7 +50,7 @@ export function registerExportCommands(program: Command): void {
     .option('--status <code>', 'only activities with this ActivityStatus code')
     .action((flags: ExportFlags, command: Command) =>
       withStore(command, async (store) => {
-        const filter = ExportFilterSchema.parse(flags);
+        const filter = parseFlags(ExportFilterSchema, flags);
         let written = 0;
         let skipped = 0;
         const document = iatiDocument(

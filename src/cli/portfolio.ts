@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { AggregateQuerySchema } from '../portfolio/aggregate.schema.ts';
 import { aggregate } from '../portfolio/aggregate.service.ts';
 import { verifyRollups } from '../portfolio/rollup-verify.service.ts';
-import { withStore } from './context.ts';
+import { parseFlags, withStore } from './context.ts';
 
 const QUERY_FLAGS = [
   ['measure', 'commitments | disbursements | expenditure | budget (default commitments)'],
@@ -34,7 +34,7 @@ export function registerPortfolioCommands(program: Command): void {
   aggregateCommand.action((flags: Record<string, string | boolean | undefined>, command: Command) =>
     withStore(command, async (store) => {
       const { json, ...params } = flags;
-      const answer = await aggregate(store.db, AggregateQuerySchema.parse(params));
+      const answer = await aggregate(store.db, parseFlags(AggregateQuerySchema, params));
       if (json) {
         console.log(JSON.stringify(answer, null, 2));
         return;
