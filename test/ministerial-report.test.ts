@@ -66,6 +66,11 @@ for (const dialect of DIALECTS) {
       );
       const before = await figures();
       expect(before.snapshot?.id).toBe(frozen.snapshot.id);
+      // No snapshot of a day before the report's year.
+      await analyst.expect(400, 'POST', '/api/reports/ministerial/snapshots', {
+        year: 2024,
+        asOf: '2023-06-30',
+      });
 
       // The secretariat changes a component share and records a result after the snapshot.
       const [shares] = (
@@ -196,6 +201,20 @@ for (const dialect of DIALECTS) {
       });
       expect(noSuchDay.statusCode).toBe(400);
       expect(noSuchDay.json()).toMatchObject({ error: { message: 'asOf: a date YYYY-MM-DD' } });
+      const tomorrow = new Date(Date.now() + 36 * 60 * 60 * 1000).toISOString().slice(0, 10);
+      for (const [asOf, message] of [
+        ['2023-01-01', "asOf: 2023-01-01 is before 2024, the report's year"],
+        [tomorrow, `asOf: ${tomorrow} is after today`],
+      ]) {
+        for (const url of [
+          `/api/reports/ministerial?year=2024&format=json&asOf=${asOf}`,
+          `/api/reports/ministerial?year=2024&asOf=${asOf}&lang=ru`,
+        ]) {
+          const refused = await app.inject({ url });
+          expect(refused.statusCode, url).toBe(400);
+          expect(refused.json<{ error: { message: string } }>().error.message).toContain(message);
+        }
+      }
     });
 
     it.skipIf(!canPrint || dialect !== 'sqlite')(

@@ -5,7 +5,13 @@ import { callerOf } from '../../facility/caller.ts';
 import { EXPENSIVE_LIMIT } from '../../server/safety.ts';
 import { LANGUAGES } from './i18n.ts';
 import { STYLE_HASH } from './ministerial.html.ts';
-import { defaultAsOf, FORMATS, ministerialReport, reportYears } from './ministerial.service.ts';
+import {
+  checkAsOf,
+  defaultAsOf,
+  FORMATS,
+  ministerialReport,
+  reportYears,
+} from './ministerial.service.ts';
 import { reportFigures } from './snapshot.service.ts';
 
 const year = z.coerce.number().int().min(2001).max(2100);
@@ -84,6 +90,7 @@ export function registerReportRoutes(app: FastifyInstance, store: Store): void {
     },
     async (request, reply) => {
       const body = SnapshotBody.parse(request.body);
+      checkAsOf(body.year, body.asOf);
       const caller = callerOf(request);
       const asOf = body.asOf ?? defaultAsOf(body.year);
       const figures = await reportFigures(store.db, {

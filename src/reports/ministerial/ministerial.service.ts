@@ -35,12 +35,26 @@ export function defaultAsOf(year: number, now = new Date()): string {
   return end < yesterday ? end : yesterday;
 }
 
-export function checkReportRequest(input: {
-  year: number;
-  lang: string;
-  format: string;
-  asOf?: string | undefined;
-}) {
+/**
+ * A report's day must fall in its year or after, and not after today: before, "since the last
+ * conference" would end before it began; after, the figures would be ones not yet known.
+ */
+export function checkAsOf(year: number, asOf: string | undefined, now = new Date()): void {
+  if (asOf === undefined) return;
+  if (!isCalendarDate(asOf)) throw new AppError('bad_request', 'asOf: a date YYYY-MM-DD');
+  if (asOf < `${year}-01-01`) {
+    throw new AppError('bad_request', `asOf: ${asOf} is before ${year}, the report's year`);
+  }
+  const today = now.toISOString().slice(0, 10);
+  if (asOf > today) {
+    throw new AppError('bad_request', `asOf: ${asOf} is after today (${today})`);
+  }
+}
+
+export function checkReportRequest(
+  input: { year: number; lang: string; format: string; asOf?: string | undefined },
+  now = new Date(),
+) {
   if (!Number.isInteger(input.year) || input.year < 2001 || input.year > 2100) {
     throw new AppError('bad_request', 'year: a year from 2001 (the programme’s first) to 2100');
   }
@@ -50,9 +64,7 @@ export function checkReportRequest(input: {
   if (!(FORMATS as readonly string[]).includes(input.format)) {
     throw new AppError('bad_request', `format: one of ${FORMATS.join(', ')}`);
   }
-  if (input.asOf !== undefined && !isCalendarDate(input.asOf)) {
-    throw new AppError('bad_request', 'asOf: a date YYYY-MM-DD');
-  }
+  checkAsOf(input.year, input.asOf, now);
 }
 
 /**
@@ -65,8 +77,8 @@ export async function reportYears(db: Db): Promise<{ years: number[] }> {
 
 /** The Ministerial Conference report for a year, in a language and a format. */
 export async function ministerialReport(db: Db, request: ReportRequest): Promise<RenderedReport> {
-  checkReportRequest(request);
   const now = request.now ?? new Date();
+  checkReportRequest(request, now);
   const figures = await reportFigures(db, {
     year: request.year,
     asOf: request.asOf ?? defaultAsOf(request.year, now),
