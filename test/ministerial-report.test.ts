@@ -217,6 +217,21 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('counts as demo data the demo activities the report counts, and marks demo approvals', async () => {
+      const early = await get<Figures>(
+        '/api/reports/ministerial?year=2005&asOf=2005-12-31&format=json',
+      );
+      const counted = early.portfolio.cumulative.activities;
+      expect(counted).toBeGreaterThan(0);
+      // Every activity of the demo is demo data; far fewer than all 280 had commitments by then.
+      expect(early.demoActivities).toBe(counted);
+      expect(counted).toBeLessThan(280);
+      const html = (await app.inject('/api/reports/ministerial?year=2005&asOf=2005-12-31')).body;
+      expect(html).toContain(`Demonstration data: ${counted} of the activities in this report`);
+      expect(early.approvals.length).toBeGreaterThan(0);
+      expect(html).toContain(`${early.approvals[0]!.title} (demo)`);
+    });
+
     it.skipIf(!canPrint || dialect !== 'sqlite')(
       'prints English and Russian PDFs whose pages show the text, tables and charts',
       async () => {

@@ -71,11 +71,18 @@ export async function sumMeasures(
 }
 
 /** Activities with counted commitments in the window. */
-export async function countActivities(db: Db, window: Window): Promise<number> {
+export async function countActivities(
+  db: Db,
+  window: Window,
+  { demoOnly = false } = {},
+): Promise<number> {
+  const demo = demoOnly
+    ? sql`and exists (select 1 from activity d where d.id = a.activity_id and d.is_demo = 1)`
+    : sql``;
   const { rows } = await sql<{ n: unknown }>`
     select count(distinct a.activity_id) as n
     from allocation a join activity_transaction t on t.id = a.transaction_id
-    where ${where(window)} and a.measure = 'commitments'`.execute(db);
+    where ${where(window)} and a.measure = 'commitments' ${demo}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 

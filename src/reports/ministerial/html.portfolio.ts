@@ -125,7 +125,7 @@ export function portfolioSections(ctx: RenderContext): string {
           approvals
             .slice(0, APPROVALS_LISTED)
             .map((a) => [
-              lang === 'ru' && a.titleRu ? a.titleRu : a.title,
+              (lang === 'ru' && a.titleRu ? a.titleRu : a.title) + (a.demo ? ` (${w.demo})` : ''),
               partnerName(lang, a.reportingOrg),
               a.countries.join(', '),
               date(lang, a.firstCommitment),

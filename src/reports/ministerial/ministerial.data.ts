@@ -75,17 +75,13 @@ export async function ministerialData(
   };
   const climate = (by: string) =>
     climateFinance(db, ClimateQuerySchema.parse({ by, asOf, measure: 'commitments' }));
-  const demo = await db
-    .selectFrom('activity')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('is_demo', '=', 1)
-    .executeTakeFirst();
   return {
     report: 'ministerial',
     year,
     asOf,
     computedAt: now.toISOString(),
-    demoActivities: Number(demo?.n ?? 0),
+    // The demo activities among those the report counts, not all that are stored.
+    demoActivities: await countActivities(db, all, { demoOnly: true }),
     conference: current,
     previous,
     since,
