@@ -194,6 +194,10 @@ for (const dialect of DIALECTS) {
       );
       expect(response.body).not.toMatch(/<script|style="/);
       expect(response.body).toContain('Климатическое финансирование');
+      // Contributors are named in Russian, amounts outstanding written as the other amounts are.
+      expect(response.body).not.toContain('Government of');
+      expect(response.body).toMatch(/<td>Правительство[^<]*\(USD\)<\/td>/);
+      expect(response.body).toMatch(/\d,\d\d USD<\/td>/);
       const bad = await app.inject({ url: '/api/reports/ministerial?year=1999' });
       expect(bad.statusCode).toBe(400);
       const noSuchDay = await app.inject({

@@ -1,6 +1,7 @@
 import { barChart } from './charts.ts';
 import { esc, paragraph, section, table, type RenderContext } from './html.kit.ts';
-import { centsOf, countryName, dollars, number, stateName } from './i18n.ts';
+import { contributorOf } from '../../facility/ledger.service.ts';
+import { amountIn, centsOf, countryName, dollars, number, stateName } from './i18n.ts';
 
 /** The fund statement as of the day, the public pipeline and how far proposals got. */
 export function facilitySection(ctx: RenderContext): string {
@@ -26,10 +27,10 @@ export function facilitySection(ctx: RenderContext): string {
       : table(
           [w.contributor, w.pledged, w.received, w.outstanding],
           statement.byContributor.map((c) => [
-            `${c.name} (${c.currency})`,
+            `${lang === 'ru' ? contributorOf(c.contributor).nameRu : c.name} (${c.currency})`,
             usd(c.pledgedUsd),
             usd(c.receivedUsd),
-            `${number(lang, Number(c.outstanding), 2)} ${c.currency}`,
+            amountIn(lang, c.outstanding, c.currency),
           ]),
         );
   const proposals =

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { words } from './i18n.ts';
+import { amountIn, words } from './i18n.ts';
+
+describe('amounts in their own currency', () => {
+  it('keep the decimals they are written with, in each language’s digits', () => {
+    expect(amountIn('en', '2000000.00', 'EUR')).toBe('2,000,000.00 EUR');
+    expect(amountIn('ru', '2000000.00', 'USD')).toBe('2\u00a0000\u00a0000,00 USD');
+    expect(amountIn('en', '300000000', 'JPY')).toBe('300,000,000 JPY');
+  });
+});
 
 describe('the report’s counted phrases', () => {
   it('take the form of the word that goes with the number, in each language', () => {

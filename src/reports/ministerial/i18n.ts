@@ -333,6 +333,19 @@ export function dollars(lang: Lang, cents: number): string {
   return lang === 'ru' ? `${amount} долл. США` : `$${amount}`;
 }
 
+/**
+ * A decimal amount in its own currency, with the decimals it is written with (the currency's
+ * minor units): "2,000,000.00 EUR", "2 000 000,00 EUR", "300 000 000 JPY".
+ */
+export function amountIn(lang: Lang, amount: string, currency: string): string {
+  const decimals = amount.split('.')[1]?.length ?? 0;
+  const formatted = new Intl.NumberFormat(LOCALE[lang], {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(Number(amount));
+  return `${formatted} ${currency}`;
+}
+
 /** A decimal dollar string ("1500.00", "-3.5") as exact cents. */
 export function centsOf(usd: string): number {
   const negative = usd.startsWith('-');
