@@ -161,5 +161,24 @@ for (const dialect of DIALECTS) {
       const bad = await app.inject('/api/activities.xml?country=kazakhstan');
       expect(bad.statusCode).toBe(400);
     });
+
+    it('exports by a country one of its transactions names, as the lists and sums count it', async () => {
+      const byTransaction = activityXml({ id: 'XM-DAC-46004-TX-UZ' })
+        .replace('<recipient-country code="KZ" percentage="100"/>', '')
+        .replace('</value>', '</value>\n      <recipient-country code="UZ"/>');
+      const stored = await upload(iatiDocument([byTransaction]), {
+        authorization: `Bearer ${TOKEN}`,
+      });
+      expect(stored.json<{ totals: { imported: number } }>().totals.imported, stored.body).toBe(1);
+      const listed = await app.inject('/api/activities?country=UZ');
+      expect(listed.body).toContain('XM-DAC-46004-TX-UZ');
+      const xml = await app.inject('/api/activities.xml?country=UZ');
+      expect(xml.body.match(/<iati-identifier>[^<]*</g)).toEqual([
+        '<iati-identifier>XM-DAC-46004-TX-UZ<',
+      ]);
+      const csv = await app.inject('/api/transactions.csv?country=UZ');
+      expect(csv.body.trim().split('\r\n')).toHaveLength(2);
+      expect(csv.body).toContain('XM-DAC-46004-TX-UZ');
+    });
   });
 }

@@ -14,7 +14,10 @@ interface ExportFlags {
 }
 
 const FILTER_FLAGS = [
-  ['--country <iso2>', 'only activities in this recipient country (e.g. KZ)'],
+  [
+    '--country <iso2>',
+    'only activities in this recipient country, named by the activity or one of its transactions (e.g. KZ)',
+  ],
   ['--reporting-org <ref>', 'only activities reported by this organisation'],
   ['--status <code>', 'only activities with this ActivityStatus code'],
 ] as const;
@@ -45,7 +48,10 @@ export function registerExportCommands(program: Command): void {
   exports
     .command('iati')
     .description('write the stored activities as IATI 2.03 XML on standard output')
-    .option('--country <iso2>', 'only activities in this recipient country (e.g. KZ)')
+    .option(
+      '--country <iso2>',
+      'only activities in this recipient country, named by the activity or one of its transactions (e.g. KZ)',
+    )
     .option('--reporting-org <ref>', 'only activities reported by this organisation')
     .option('--status <code>', 'only activities with this ActivityStatus code')
     .action((flags: ExportFlags, command: Command) =>

@@ -21,14 +21,25 @@ export function matchesExportFilter(filter: ExportFilter) {
   return (eb: ExpressionBuilder<Database, 'activity'>) => {
     const conditions: Expression<SqlBool>[] = [];
     if (filter.country) {
+      // As the lists and aggregates count it: an activity names the country, or one of its
+      // transactions does (a flow's country then comes from the transaction).
       conditions.push(
-        eb.exists(
-          eb
-            .selectFrom('recipient_country')
-            .select('recipient_country.activity_id')
-            .whereRef('recipient_country.activity_id', '=', 'activity.id')
-            .where('recipient_country.country_code', '=', filter.country),
-        ),
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('recipient_country')
+              .select('recipient_country.activity_id')
+              .whereRef('recipient_country.activity_id', '=', 'activity.id')
+              .where('recipient_country.country_code', '=', filter.country),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('allocation')
+              .select('allocation.activity_id')
+              .whereRef('allocation.activity_id', '=', 'activity.id')
+              .where('allocation.country', '=', filter.country),
+          ),
+        ]),
       );
     }
     if (filter.reportingOrg)
