@@ -50,6 +50,15 @@ for (const dialect of DIALECTS) {
       expect(await activityCount()).toBe(0);
     });
 
+    it('refuses an upload of a type it does not take, with its own code', async () => {
+      const response = await upload('--x\r\n\r\n--x--', {
+        'content-type': 'multipart/form-data; boundary=x',
+      });
+      expect(response.statusCode).toBe(415);
+      expect(response.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
+      expect(await activityCount()).toBe(0);
+    });
+
     it('streams progress and each activity’s outcome as NDJSON when asked', async () => {
       // A dry run, so that the other tests' counts stay as they are.
       const response = await app.inject({

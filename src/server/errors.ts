@@ -17,6 +17,7 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
   if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
   if (status === 429) return 'rate_limited';
   if (status === 503) return 'unavailable';
   return status < 500 ? 'bad_request' : 'internal';
