@@ -107,7 +107,7 @@ for (const dialect of DIALECTS) {
         usd: '2000000',
         valueDate: '2024-11-06',
       });
-      await entry({
+      const recorded = await entry({
         type: 'receipt',
         contributor: 'CN',
         amount: '14400000.00',
@@ -115,6 +115,9 @@ for (const dialect of DIALECTS) {
         usd: '1995012.47',
         valueDate: '2025-03-03',
       });
+      // An entry as just recorded reads as it does in the ledger's list.
+      const { entries } = await secretariat.expect<{ entries: unknown[] }>(200, 'GET', ledger);
+      expect(entries.at(-1)).toEqual((recorded as { entry: unknown }).entry);
       let s = await statement();
       expect(s.balances).toMatchObject({
         pledged: '5000000.00',

@@ -17,7 +17,7 @@ import {
 } from './committee.service.ts';
 import { formatUsd, fromMinorUnits } from './currency.ts';
 import { fundStatement, recordFundEntry } from './fund.service.ts';
-import { listLedger } from './ledger.service.ts';
+import { listLedger, type LedgerEntry } from './ledger.service.ts';
 import { MANUAL_ENTRY_TYPES } from './ledger.model.ts';
 import { facilityOutcomes, publicPipeline } from './outcomes.service.ts';
 import { parseProposalId, referenceOf } from './proposal.repository.ts';
@@ -73,6 +73,17 @@ const meetingId = (params: unknown) => {
 };
 
 /** The fund: its statement, ledger, public pipeline and outcomes, and the committee. */
+/** A ledger entry as the API shows it, alike in a list and as just recorded. */
+function entryView({ amountMinor, usdCents, proposalId, milestoneId, ...entry }: LedgerEntry) {
+  return {
+    ...entry,
+    proposal: proposalId === null ? null : referenceOf(proposalId),
+    milestoneId: milestoneId ?? null,
+    amount: fromMinorUnits(amountMinor, entry.currency),
+    usd: formatUsd(usdCents),
+  };
+}
+
 export function registerFundRoutes(app: FastifyInstance, store: Store, rules: FacilityRules): void {
   const { db } = store;
 
@@ -127,14 +138,7 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
     async (request) => {
       requireAccess(request.actor, 'facility.read');
       const entries = await listLedger(db);
-      return {
-        entries: entries.map(({ amountMinor, usdCents, proposalId, ...e }) => ({
-          ...e,
-          proposal: proposalId === null ? null : referenceOf(proposalId),
-          amount: fromMinorUnits(amountMinor, e.currency),
-          usd: formatUsd(usdCents),
-        })),
-      };
+      return { entries: entries.map(entryView) };
     },
   );
 
@@ -150,14 +154,9 @@ export function registerFundRoutes(app: FastifyInstance, store: Store, rules: Fa
         ...body,
         proposal: body.proposal === undefined ? undefined : parseProposalId(body.proposal),
       });
-      return reply.status(201).send({
-        entry: {
-          ...entry,
-          amount: fromMinorUnits(entry.amountMinor, entry.currency),
-          usd: formatUsd(entry.usdCents),
-        },
-        statement: await fundStatement(db),
-      });
+      return reply
+        .status(201)
+        .send({ entry: entryView(entry), statement: await fundStatement(db) });
     },
   );
 
