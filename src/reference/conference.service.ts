@@ -64,9 +64,10 @@ export async function getConference(db: Db, number: number): Promise<Conference>
 }
 
 /**
- * The conference a year's report is for, and the one before it: "since the last conference"
- * runs from the day after the previous one's date (or, when its day is not recorded, from the
- * first day of the report's year).
+ * The conference a year's report is for, and the one just before it: "since the last
+ * conference" runs from the day after the previous one's date, or from the first day of the
+ * report's year when that conference or its day is not on record. The record has gaps (no
+ * 18th to 21st): an older conference is not the last one, and would stretch the period by years.
  */
 export async function conferencesAround(
   db: Db,
@@ -74,7 +75,8 @@ export async function conferencesAround(
 ): Promise<{ current: Conference | null; previous: Conference | null; since: string }> {
   const all = await listConferences(db);
   const current = all.find((c) => c.year === year) ?? null;
-  const previous = all.filter((c) => c.year < year).at(-1) ?? null;
+  const previous =
+    all.find((c) => (current ? c.number === current.number - 1 : c.year === year - 1)) ?? null;
   const since = previous?.date ? dayAfter(previous.date) : `${year}-01-01`;
   return { current, previous, since };
 }

@@ -59,6 +59,10 @@ for (const dialect of DIALECTS) {
       const around2026 = await conferencesAround(store.db, 2026);
       expect(around2026).toMatchObject({ current: null, previous: { number: 24 } });
       expect(around2026.since).toBe('2026-01-01');
+      // The 21st is not on record: the 17th, five years before, is not the last conference.
+      const around2023 = await conferencesAround(store.db, 2023);
+      expect(around2023).toMatchObject({ current: { number: 22 }, previous: null });
+      expect(around2023.since).toBe('2023-01-01');
     });
   });
 }
