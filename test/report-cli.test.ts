@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,32 @@ describe('caravan climate, results and report ministerial on the demo', () => {
     expect(second.stdout).toBe(first.stdout);
     const fresh = await report('--fresh');
     expect(fresh.stdout).not.toBe(first.stdout);
+  });
+
+  it('keeps no snapshot of a report it could not write, and no part of the file', async () => {
+    const report = (out: string) =>
+      runCaravan(
+        ['report', 'ministerial', '--year', '2023', '--as-of', '2023-12-31', '--out', out],
+        env,
+      );
+    const snapshotsOf2023 = async () => {
+      const trail = JSON.parse(
+        (await caravan('audit', 'list', '--json', '--limit', '1000')).stdout,
+      ) as { action: string; after: { year?: number } | null }[];
+      return trail.filter((e) => e.action === 'report.snapshot' && e.after?.year === 2023).length;
+    };
+    const missingDir = await report(join(dir, 'no-such-dir', 'r.html'));
+    expect(missingDir.code).toBe(1);
+    expect(missingDir.stderr).toMatch(/^caravan: ENOENT/);
+    expect(await snapshotsOf2023()).toBe(0);
+
+    const out = join(dir, 'report-2023.html');
+    const written = await report(out);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stderr).toMatch(/from snapshot [0-9a-f]{12} taken/);
+    expect(await snapshotsOf2023()).toBe(1);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
   it('writes HTML to standard output and a PDF to a file', async () => {

@@ -1,5 +1,5 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
-import type { Database, Db } from '../db/database.ts';
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { isRole, type RoleGrant } from './role.model.ts';
 import type { User } from './user.model.ts';
@@ -7,14 +7,6 @@ import type { AppUserTable, RoleGrantTable, UserStatus } from './user.table.ts';
 import { LOCKOUT, lockDurationMs, lockedUntil } from './user.lockout.ts';
 
 export type UserRow = Selectable<AppUserTable>;
-
-/** Runs body in the caller's transaction when there is one, else in a new one. */
-export function inTransaction<T>(
-  db: Db,
-  body: (trx: Transaction<Database>) => Promise<T>,
-): Promise<T> {
-  return db.isTransaction ? body(db as Transaction<Database>) : db.transaction().execute(body);
-}
 
 /** A unique constraint refused the write (PostgreSQL 23505; SQLite's constraint message). */
 export function isUniqueViolation(error: unknown): boolean {

@@ -13,7 +13,6 @@ import { normaliseEmail, validEmail, validName, type User } from './user.model.t
 import {
   findUserRow,
   grantsByUser,
-  inTransaction,
   insertUser,
   isUniqueViolation,
   listUserRows,
@@ -24,7 +23,7 @@ import {
   toUser,
   type UserRow,
 } from './user.repository.ts';
-import type { Db } from '../db/database.ts';
+import { inTransaction, type Db } from '../db/database.ts';
 import { expireResetLinks } from './password-reset.ts';
 
 export interface NewUser {

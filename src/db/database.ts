@@ -35,6 +35,14 @@ export interface Database
 /** A connection or a transaction: repositories take either, so callers own the transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;
 
+/** Runs body in the caller's transaction when there is one, else in a new one. */
+export function inTransaction<T>(
+  db: Db,
+  body: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return db.isTransaction ? body(db as Transaction<Database>) : db.transaction().execute(body);
+}
+
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface Store {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { requireAccess, type Actor } from '../../accounts/access.ts';
 import { appendAudit } from '../../accounts/audit.service.ts';
-import type { Db } from '../../db/database.ts';
+import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { ministerialData, type MinisterialData } from './ministerial.data.ts';
 
@@ -73,7 +73,7 @@ export async function reportFigures(
     takenAt: now.toISOString(),
     takenBy: freeze.name,
   };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto('report_snapshot')
       .values({
