@@ -493,7 +493,7 @@ for (const dialect of DIALECTS) {
       expect(trail.json()).toContainEqual(
         expect.objectContaining({
           action: 'proposal.create',
-          withheld: 'a proposal you may not see',
+          withheld: 'proposal',
         }),
       );
       const own = await as(uz, 'GET', url);

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoFacility } from '../src/facility/demo.ts';
+import { loadRules } from '../src/facility/rules.ts';
 import type { Browser, Page } from 'playwright-core';
 import {
   axeViolations,
@@ -175,6 +177,12 @@ describe.skipIf(unavailable !== null)('the workspace in Chromium', () => {
     await page.goto(`${portal.url}/workspace/audit?lang=en`);
     await eventually(() => page.locator('main table').textContent()).toContain('token.create');
     expect(await axeViolations(page)).toEqual([]);
+    // A demo proposal in review has some of its scores: they are not shown before the rest.
+    await loadDemoFacility(portal.store.db, loadRules());
+    await page.goto(`${portal.url}/workspace/audit?lang=en&limit=1000`);
+    await eventually(() => page.locator('main table').textContent()).toContain(
+      'Not shown: a score, until the proposal’s scores are complete',
+    );
     await page.getByRole('link', { name: 'Workspace' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await eventually(() => page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);

@@ -29,8 +29,11 @@ export interface AuditRecord {
   origin: string;
   prevHash: string;
   hash: string;
-  /** Why `before` and `after` are left out for this reader (see AuditView), when they are. */
-  withheld?: string;
+  /**
+   * Why `before` and `after` are left out for this reader (see AuditView), when they are: the
+   * entry is on a proposal the reader may not see, or is a score before the scores are complete.
+   */
+  withheld?: 'proposal' | 'scores';
 }
 
 /**

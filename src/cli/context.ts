@@ -67,10 +67,7 @@ function flagName(path: readonly PropertyKey[]): string {
  * the same words; a refusal names the flag (`--year-from: …`) instead of dumping the schema's
  * error. Flags left unset are left out.
  */
-export function parseFlags<S extends z.ZodType>(
-  schema: S,
-  flags: object,
-): z.output<S> {
+export function parseFlags<S extends z.ZodType>(schema: S, flags: object): z.output<S> {
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
   const parsed = schema.safeParse(given);
   if (parsed.success) return parsed.data;

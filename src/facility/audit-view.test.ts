@@ -43,11 +43,11 @@ for (const dialect of DIALECTS) {
         action: 'proposal.create',
         before: null,
         after: null,
-        withheld: 'a proposal you may not see',
+        withheld: 'proposal',
       });
       const ofReviewed = trail.filter((e) => e.targetId === reviewed);
       const score = ofReviewed.find((e) => e.action === 'proposal.score')!;
-      expect(score).toMatchObject({ after: null, withheld: 'scores not yet complete' });
+      expect(score).toMatchObject({ after: null, withheld: 'scores' });
       const submitted = ofReviewed.find((e) => e.action === 'proposal.submit')!;
       expect(submitted.withheld).toBeUndefined();
 

@@ -39,10 +39,10 @@ export function facilityAuditView(rules: FacilityRules): AuditView {
       const id = proposalOf(entry);
       const rule = id === null ? undefined : withheld.get(id);
       if (rule?.whole) {
-        return { ...entry, before: null, after: null, withheld: 'a proposal you may not see' };
+        return { ...entry, before: null, after: null, withheld: 'proposal' };
       }
       if (rule?.scores && entry.action === 'proposal.score') {
-        return { ...entry, before: null, after: null, withheld: 'scores not yet complete' };
+        return { ...entry, before: null, after: null, withheld: 'scores' };
       }
       return entry;
     });

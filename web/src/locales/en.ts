@@ -302,6 +302,10 @@ export const en = {
     origin: 'From',
     change: 'Change',
     details: 'Before and after',
+    withheld: {
+      proposal: 'Not shown: a proposal you may not see',
+      scores: 'Not shown: a score, until the proposal’s scores are complete',
+    },
   },
   notFound: {
     title: 'Page not found',

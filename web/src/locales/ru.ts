@@ -300,6 +300,10 @@ export const ru: Messages = {
     origin: 'Откуда',
     change: 'Изменение',
     details: 'До и после',
+    withheld: {
+      proposal: 'Скрыто: заявка, недоступная вам',
+      scores: 'Скрыто: оценка, пока не собраны все оценки заявки',
+    },
   },
   notFound: {
     title: 'Страница не найдена',

@@ -56,7 +56,9 @@ function Audit() {
                 key: 'change',
                 header: t('audit.change'),
                 cell: (e) =>
-                  e.after === null && e.before === null ? null : (
+                  e.withheld ? (
+                    <span className="note">{t(`audit.withheld.${e.withheld}`)}</span>
+                  ) : e.after === null && e.before === null ? null : (
                     <details>
                       <summary>{t('audit.details')}</summary>
                       <pre className="json">
