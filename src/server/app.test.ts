@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
+import { connect } from 'node:net';
 import { DIALECTS, newTestStore, type TestStore } from '../../test/support/stores.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from '../config.ts';
@@ -17,6 +18,24 @@ for (const dialect of DIALECTS) {
     afterAll(async () => {
       await app.close();
       await store.dispose();
+    });
+
+    it('answers a request it cannot read as HTTP in its own error shape', async () => {
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = new URL(address);
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () =>
+          socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\x01\r\n\r\n'),
+        );
+        let answer = '';
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({
+        error: { code: 'bad_request', message: 'The request could not be read as HTTP' },
+      });
     });
 
     it('is live and ready while the database answers', async () => {

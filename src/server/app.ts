@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { Config } from '../config.ts';
@@ -46,6 +47,21 @@ function withoutSecrets(url: string): string {
   return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
 }
 
+/**
+ * A request Node cannot read as HTTP (a control character in a header, say) is answered before
+ * any route sees it; the answer still takes Caravan's error shape.
+ */
+function answerUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return;
+  const body = JSON.stringify({
+    error: { code: 'bad_request', message: 'The request could not be read as HTTP' },
+  });
+  socket.end(
+    'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 export async function buildApp({
   store,
   config,
@@ -71,6 +87,7 @@ export async function buildApp({
     trustProxy: config.trustProxy ?? false,
     // Lets in-flight requests finish on close while new ones get 503.
     return503OnClosing: true,
+    clientErrorHandler: answerUnreadableRequest,
   });
 
   await app.register(swagger, {
