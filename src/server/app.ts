@@ -83,7 +83,7 @@ export async function buildApp({
     bodyLimit: 1024 * 1024,
     // An activity's identifier (up to 500 characters, percent-encoded up to 12 bytes each) is
     // a path parameter; the router's default of 100 answered longer ones with a 404.
-    maxParamLength: 6000,
+    routerOptions: { maxParamLength: 6000 },
     trustProxy: config.trustProxy ?? false,
     // Lets in-flight requests finish on close while new ones get 503.
     return503OnClosing: true,
