@@ -196,6 +196,8 @@ for (const dialect of DIALECTS) {
       expect(response.body).toContain('Климатическое финансирование');
       // Contributors are named in Russian, amounts outstanding written as the other amounts are.
       expect(response.body).not.toContain('Government of');
+      // The climate tables' last row sums every column, the portfolio's too: it is the total.
+      expect(response.body).toMatch(/<td><strong>Итого<\/strong><\/td>/);
       expect(response.body).toMatch(/<td>Правительство[^<]*\(USD\)<\/td>/);
       expect(response.body).toMatch(/\d,\d\d USD<\/td>/);
       const bad = await app.inject({ url: '/api/reports/ministerial?year=1999' });

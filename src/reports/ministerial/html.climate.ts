@@ -32,7 +32,8 @@ function views(
         percent(lang, r.components.sharePercent),
       ]),
       [
-        { html: `<strong>${esc(w.climateTotal)}</strong>` },
+        // The row sums every column, the whole portfolio's first.
+        { html: `<strong>${esc(w.total)}</strong>` },
         m(answer.total.portfolio),
         m(answer.total.markers.climate),
         percent(lang, answer.total.markers.sharePercent),

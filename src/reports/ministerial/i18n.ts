@@ -91,6 +91,7 @@ const WORDS = {
     dual: 'Both (counted once)',
     drr: 'of which disaster-risk reduction',
     climateTotal: 'Climate finance',
+    total: 'Total',
     shareOfPortfolio: 'Share of portfolio',
     portfolio: 'Portfolio',
     componentActivities: (n: number) =>
@@ -204,6 +205,7 @@ const WORDS = {
     dual: 'Оба направления (учтены один раз)',
     drr: 'в том числе снижение риска бедствий',
     climateTotal: 'Климатическое финансирование',
+    total: 'Итого',
     shareOfPortfolio: 'Доля портфеля',
     portfolio: 'Портфель',
     componentActivities: (n: number) =>
