@@ -83,6 +83,16 @@ for (const dialect of DIALECTS) {
         tokens: ApiToken[];
       }>();
       expect(after.tokens[0]?.revokedAt).not.toBeNull();
+      // Once more: still 204, and the audit trail records the revocation once.
+      const again = await app.inject({ method: 'DELETE', url: `/api/tokens/${token.id}`, headers });
+      expect(again.statusCode).toBe(204);
+      const revocations = await store.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'token.revoke')
+        .where('target_id', '=', String(token.id))
+        .execute();
+      expect(revocations).toHaveLength(1);
     });
 
     it('answers a scope beyond the user’s roles with 400 in the one error shape', async () => {

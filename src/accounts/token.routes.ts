@@ -61,7 +61,8 @@ export function registerTokenRoutes(app: FastifyInstance, store: Store): void {
     async (request, reply) => {
       const { id } = TokenIdSchema.parse(request.params);
       await store.db.transaction().execute(async (trx) => {
-        await revokeToken(trx, request.actor, id);
+        // Revoking a revoked token changes nothing, and records nothing.
+        if (!(await revokeToken(trx, request.actor, id))) return;
         await appendAudit(trx, {
           actor: request.actor.kind === 'user' ? request.actor.email : 'anonymous',
           action: 'token.revoke',

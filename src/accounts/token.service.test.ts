@@ -251,8 +251,10 @@ for (const dialect of DIALECTS) {
         (await failureOf(revokeToken(store.tokens, { kind: 'anonymous' }, mine.id))).code,
       ).toBe('unauthorized');
 
-      await revokeToken(store.tokens, sessionActor(admin), mine.id, T0);
-      await revokeToken(store.tokens, sessionActor(partner), mine.id, later(MINUTE));
+      expect(await revokeToken(store.tokens, sessionActor(admin), mine.id, T0)).toBe(true);
+      expect(await revokeToken(store.tokens, sessionActor(partner), mine.id, later(MINUTE))).toBe(
+        false,
+      );
       const listed = (await listTokens(store.tokens, partner.id)).find((t) => t.id === mine.id);
       expect(listed?.revokedAt).toBe(T0.toISOString()); // the first revocation stands
       const missing = await failureOf(revokeToken(store.tokens, sessionActor(admin), 999_999));

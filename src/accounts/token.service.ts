@@ -118,12 +118,14 @@ export async function revokeToken(
   actor: Actor,
   tokenId: number,
   now = new Date(),
-): Promise<void> {
+): Promise<boolean> {
   requireAccess(actor, 'tokens.own');
   const row = await findTokenById(db, tokenId);
   if (!row) throw new AppError('not_found', `no API token ${tokenId}`);
   if (actor.kind !== 'user' || row.user_id !== actor.userId) requireAccess(actor, 'tokens.manage');
+  if (row.revoked_at !== null) return false;
   await markRevoked(db, row.id, now.toISOString());
+  return true;
 }
 
 function refused(message: string, reason: 'unknown' | 'revoked' | 'expired' | 'disabled'): never {
