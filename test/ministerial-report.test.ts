@@ -202,6 +202,10 @@ for (const dialect of DIALECTS) {
       expect(response.body).toMatch(/\d,\d\d USD<\/td>/);
       const bad = await app.inject({ url: '/api/reports/ministerial?year=1999' });
       expect(bad.statusCode).toBe(400);
+      const noYear = await app.inject({ url: '/api/reports/ministerial' });
+      expect(noYear.json()).toMatchObject({
+        error: { details: [{ path: 'year', message: 'a year such as 2024' }] },
+      });
       const noSuchDay = await app.inject({
         url: '/api/reports/ministerial?year=2024&format=json&asOf=2024-13-45',
       });

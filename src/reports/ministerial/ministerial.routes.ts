@@ -14,7 +14,7 @@ import {
 } from './ministerial.service.ts';
 import { reportFigures } from './snapshot.service.ts';
 
-const year = z.coerce.number().int().min(2001).max(2100);
+const year = z.coerce.number({ error: 'a year such as 2024' }).int().min(2001).max(2100);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const ReportQuery = z
   .object({
