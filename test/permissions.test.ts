@@ -234,6 +234,16 @@ for (const dialect of DIALECTS) {
         },
       });
 
+      // Found at any depth, and a body nested as deep as its size allows is still only refused.
+      const json = { 'content-type': 'application/json' };
+      const post = (payload: string) =>
+        app.inject({ method: 'POST', url: '/api/session', headers: json, payload });
+      const deepNul = await post('{"email":[[["a\\u0000"]]],"password":"x"}');
+      expect(deepNul.json()).toMatchObject({ error: { message: /^email\[0\]\[0\]\[0\]: holds/ } });
+      const depth = 200_000;
+      const deep = await post(`{"email":${'['.repeat(depth)}${']'.repeat(depth)},"password":"x"}`);
+      expect(deep.statusCode, deep.body).toBe(400);
+
       const { cookie, csrfToken } = callers.get('admin')!;
       const headers = { cookie, 'x-csrf-token': csrfToken };
       const grants = [{ role: 'secretariat' }];

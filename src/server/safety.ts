@@ -6,25 +6,48 @@ import type { FastifyInstance } from 'fastify';
 /** Uploads and whole-portfolio exports per address and minute. */
 export const EXPENSIVE_LIMIT = { max: 20, timeWindow: '1 minute' };
 
-/** Where a parsed JSON body holds a NUL character (`email`, `items[2].name`), or null. */
-function nulCharacterAt(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\0') ? path : null;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = nulCharacterAt(item, `${path}[${index}]`);
-      if (found !== null) return found;
-    }
-    return null;
+interface Place {
+  value: unknown;
+  /** `name` or `[2]`, from the place that holds it. */
+  step: string;
+  parent: Place | null;
+}
+
+function pathOf(place: Place): string {
+  let path = '';
+  for (let at: Place | null = place; at !== null && at.parent !== null; at = at.parent) {
+    path = at.step.startsWith('[') || path === '' ? `${at.step}${path}` : `${at.step}.${path}`;
   }
-  // Plain objects only: an upload's body is a stream, whose insides are not the client's words.
-  if (value === null || typeof value !== 'object') return null;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return null;
-  for (const [key, item] of Object.entries(value)) {
-    const at = path === '' ? key : `${path}.${key}`;
-    if (key.includes('\0')) return at;
-    const found = nulCharacterAt(item, at);
-    if (found !== null) return found;
+  return path;
+}
+
+/**
+ * Where a parsed JSON body holds a NUL character (`email`, `grants[0].country`), or null. The
+ * walk keeps its own stack and builds a path only for what it finds: a body may nest arrays
+ * ten thousand deep within the size limit.
+ */
+function nulCharacterAt(body: unknown): string | null {
+  const pending: Place[] = [{ value: body, step: '', parent: null }];
+  for (let place = pending.pop(); place !== undefined; place = pending.pop()) {
+    const { value } = place;
+    if (typeof value === 'string') {
+      if (value.includes('\0')) return pathOf(place);
+    } else if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) {
+        pending.push({ value: value[index], step: `[${index}]`, parent: place });
+      }
+    } else if (value !== null && typeof value === 'object') {
+      // Plain objects only: an upload's body is a stream, whose insides are not the client's words.
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) continue;
+      const entries: [string, unknown][] = Object.entries(value);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, item] = entries[index]!;
+        const child = { value: item, step: key, parent: place };
+        if (key.includes('\0')) return pathOf(child);
+        pending.push(child);
+      }
+    }
   }
   return null;
 }
@@ -50,7 +73,7 @@ export async function registerWebSafety(app: FastifyInstance): Promise<void> {
     done();
   });
   app.addHook('preValidation', (request, _reply, done) => {
-    const at = nulCharacterAt(request.body, '');
+    const at = nulCharacterAt(request.body);
     if (at !== null) {
       done(
         new AppError(
