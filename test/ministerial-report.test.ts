@@ -71,6 +71,9 @@ for (const dialect of DIALECTS) {
         year: 2024,
         asOf: '2023-06-30',
       });
+      await analyst.expect(400, 'POST', '/api/reports/ministerial/snapshots', {
+        year: new Date().getUTCFullYear() + 1,
+      });
 
       // The secretariat changes a component share and records a result after the snapshot.
       const [shares] = (
@@ -202,6 +205,14 @@ for (const dialect of DIALECTS) {
       expect(response.body).toMatch(/\d,\d\d USD<\/td>/);
       const bad = await app.inject({ url: '/api/reports/ministerial?year=1999' });
       expect(bad.statusCode).toBe(400);
+      // A year not yet begun has no day ended to report as of, by default or otherwise.
+      const next = new Date().getUTCFullYear() + 1;
+      const unbegun = await app.inject({
+        url: `/api/reports/ministerial?year=${next}&format=json`,
+      });
+      expect(unbegun.json()).toMatchObject({
+        error: { message: `year: ${next} has no day ended yet to report as of` },
+      });
       const noYear = await app.inject({ url: '/api/reports/ministerial' });
       expect(noYear.json()).toMatchObject({
         error: { details: [{ path: 'year', message: 'a year such as 2024' }] },

@@ -1,4 +1,4 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { AppError } from '../errors.ts';
 import { actingAs } from '../facility/caller.ts';
@@ -10,18 +10,6 @@ import {
 } from '../reports/ministerial/ministerial.service.ts';
 import { cliActor } from './audit.ts';
 import { withStore } from './context.ts';
-
-/** Writes a file whole or not at all: beside it first, then in its place. */
-async function writeWhole(path: string, body: string | Uint8Array): Promise<void> {
-  const partial = `${path}.${process.pid}.partial`;
-  try {
-    await writeFile(partial, body);
-    await rename(partial, path);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
-}
 
 export function registerReportCommands(program: Command): void {
   const report = program.command('report').description('reports for the programme’s meetings');
@@ -56,21 +44,20 @@ export function registerReportCommands(program: Command): void {
           throw new AppError('bad_request', '--year: a year such as 2024');
         await withStore(command, async (store) => {
           const name = cliActor();
-          // The snapshot the report is read from is kept only once the report is written: a
-          // report that cannot be rendered or written leaves no snapshot and no audit entry.
-          const rendered = await store.db.transaction().execute(async (trx) => {
-            const report = await ministerialReport(trx, {
-              year: Number(flags.year),
-              lang: flags.lang,
-              format: flags.format,
-              asOf: flags.asOf,
-              freeze: { actor: actingAs(name, 'secretariat').actor, name, origin: 'cli' },
-              fresh: flags.fresh ?? false,
-            });
-            if (flags.out) await writeWhole(flags.out, report.body);
-            else process.stdout.write(report.body);
-            return report;
+          // A new snapshot is stored only once the report is written: one that cannot be
+          // rendered or written leaves no snapshot and no audit entry behind.
+          const rendered = await ministerialReport(store.db, {
+            year: Number(flags.year),
+            lang: flags.lang,
+            format: flags.format,
+            asOf: flags.asOf,
+            freeze: { actor: actingAs(name, 'secretariat').actor, name, origin: 'cli' },
+            fresh: flags.fresh ?? false,
+            deferFreeze: true,
           });
+          if (flags.out) await writeFile(flags.out, rendered.body);
+          else process.stdout.write(rendered.body);
+          await rendered.figures.keep?.();
           const { snapshot, data } = rendered.figures;
           console.error(
             snapshot

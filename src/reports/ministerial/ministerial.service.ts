@@ -20,6 +20,8 @@ export interface ReportRequest {
   /** Who freezes the figures as a snapshot; null reads a snapshot or computes live figures. */
   freeze: { actor: Actor; name: string; origin: string } | null;
   fresh?: boolean;
+  /** Leaves storing a new snapshot to the caller: see reportFigures. */
+  deferFreeze?: boolean;
   now?: Date;
 }
 
@@ -40,7 +42,13 @@ export function defaultAsOf(year: number, now = new Date()): string {
  * conference" would end before it began; after, the figures would be ones not yet known.
  */
 export function checkAsOf(year: number, asOf: string | undefined, now = new Date()): void {
-  if (asOf === undefined) return;
+  if (asOf === undefined) {
+    // The default day is yesterday while the year runs: a year not yet begun has none.
+    if (defaultAsOf(year, now) < `${year}-01-01`) {
+      throw new AppError('bad_request', `year: ${year} has no day ended yet to report as of`);
+    }
+    return;
+  }
   if (!isCalendarDate(asOf)) throw new AppError('bad_request', 'asOf: a date YYYY-MM-DD');
   if (asOf < `${year}-01-01`) {
     throw new AppError('bad_request', `asOf: ${asOf} is before ${year}, the report's year`);
@@ -84,6 +92,7 @@ export async function ministerialReport(db: Db, request: ReportRequest): Promise
     asOf: request.asOf ?? defaultAsOf(request.year, now),
     freeze: request.freeze,
     fresh: request.fresh ?? false,
+    deferFreeze: request.deferFreeze ?? false,
     now,
   });
   if (request.format === 'json') {

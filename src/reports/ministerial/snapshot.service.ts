@@ -15,6 +15,8 @@ export interface ReportFigures {
   data: MinisterialData;
   /** The frozen snapshot the figures come from; null for live figures not (yet) frozen. */
   snapshot: Snapshot | null;
+  /** With `deferFreeze`: stores the new snapshot, once what was made of it has been kept. */
+  keep?: () => Promise<void>;
 }
 
 const REPORT = 'ministerial';
@@ -53,10 +55,15 @@ export async function reportFigures(
     asOf: string;
     freeze: { actor: Actor; name: string; origin: string } | null;
     fresh?: boolean;
+    /**
+     * Leave storing the new snapshot to the caller (`keep`), which renders and writes the report
+     * first: a report that fails leaves no snapshot, and no write lock is held meanwhile.
+     */
+    deferFreeze?: boolean;
     now?: Date;
   },
 ): Promise<ReportFigures> {
-  const { year, asOf, freeze, fresh = false, now = new Date() } = options;
+  const { year, asOf, freeze, fresh = false, deferFreeze = false, now = new Date() } = options;
   if (fresh && freeze === null) {
     throw new AppError('bad_request', 'a fresh snapshot is taken only when freezing');
   }
@@ -73,27 +80,30 @@ export async function reportFigures(
     takenAt: now.toISOString(),
     takenBy: freeze.name,
   };
-  await inTransaction(db, async (trx) => {
-    await trx
-      .insertInto('report_snapshot')
-      .values({
-        id: snapshot.id,
-        report: REPORT,
-        year,
-        as_of: asOf,
-        taken_at: snapshot.takenAt,
-        taken_by: snapshot.takenBy,
-        data: json,
-      })
-      .execute();
-    await appendAudit(trx, {
-      actor: freeze.name,
-      action: 'report.snapshot',
-      targetType: 'report_snapshot',
-      targetId: snapshot.id,
-      after: { report: REPORT, year, asOf, takenAt: snapshot.takenAt },
-      origin: freeze.origin,
+  const keep = () =>
+    inTransaction(db, async (trx) => {
+      await trx
+        .insertInto('report_snapshot')
+        .values({
+          id: snapshot.id,
+          report: REPORT,
+          year,
+          as_of: asOf,
+          taken_at: snapshot.takenAt,
+          taken_by: snapshot.takenBy,
+          data: json,
+        })
+        .execute();
+      await appendAudit(trx, {
+        actor: freeze.name,
+        action: 'report.snapshot',
+        targetType: 'report_snapshot',
+        targetId: snapshot.id,
+        after: { report: REPORT, year, asOf, takenAt: snapshot.takenAt },
+        origin: freeze.origin,
+      });
     });
-  });
+  if (deferFreeze) return { data, snapshot, keep };
+  await keep();
   return { data, snapshot };
 }
