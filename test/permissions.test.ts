@@ -238,8 +238,10 @@ for (const dialect of DIALECTS) {
       const json = { 'content-type': 'application/json' };
       const post = (payload: string) =>
         app.inject({ method: 'POST', url: '/api/session', headers: json, payload });
-      const deepNul = await post('{"email":[[["a\\u0000"]]],"password":"x"}');
-      expect(deepNul.json()).toMatchObject({ error: { message: /^email\[0\]\[0\]\[0\]: holds/ } });
+      const deepNul = await post('{"email":{"q":[1,{"w":[["a\\u0000"]]}]},"password":"x"}');
+      expect(deepNul.json()).toMatchObject({
+        error: { message: 'email.q[1].w[0][0]: holds a NUL character, which no field accepts' },
+      });
       const depth = 200_000;
       const deep = await post(`{"email":${'['.repeat(depth)}${']'.repeat(depth)},"password":"x"}`);
       expect(deep.statusCode, deep.body).toBe(400);

@@ -13,12 +13,20 @@ interface Place {
   parent: Place | null;
 }
 
+// A path this long is cut: a NUL eighty thousand arrays down would make a 720 kB message.
+const PATH_SHOWN = 200;
+
+/** The place's path from the body: `grants[0].country`. */
 function pathOf(place: Place): string {
-  let path = '';
+  const steps: string[] = [];
   for (let at: Place | null = place; at !== null && at.parent !== null; at = at.parent) {
-    path = at.step.startsWith('[') || path === '' ? `${at.step}${path}` : `${at.step}.${path}`;
+    steps.push(at.step);
   }
-  return path;
+  let path = '';
+  for (const step of steps.reverse()) {
+    path += step.startsWith('[') || path === '' ? step : `.${step}`;
+  }
+  return path.length > PATH_SHOWN ? `${path.slice(0, PATH_SHOWN)}…` : path;
 }
 
 /**
