@@ -91,8 +91,12 @@ export async function facilityOutcomes(db: Db): Promise<Outcomes> {
 
   const stays = new Map<ProposalState, number[]>();
   const reached = new Map<ProposalState, Set<number>>();
+  // A proposal never submitted is its country's alone, even withdrawn: the public figures
+  // leave its time in draft out, or they would tell how many such drafts there were.
+  const shared = new Set(proposals.filter((p) => p.everSubmitted).map((p) => p.id));
   let previous: { proposal: number; at: number } | null = null;
   for (const t of transitions) {
+    if (!shared.has(t.proposal_id)) continue;
     const at = Date.parse(t.at);
     if (
       previous &&

@@ -22,6 +22,7 @@ import { recordFundEntry } from './fund.service.ts';
 import { addMilestone, disburse, markMilestoneMet } from './preparation.service.ts';
 import { createDraft, endorse, updateDraft, visibleProposal } from './proposal.service.ts';
 import { requireProposal } from './proposal.repository.ts';
+import { facilityOutcomes } from './outcomes.service.ts';
 import { screeningOf } from './screening.service.ts';
 import { submitScore } from './review.service.ts';
 import { transition } from './workflow.service.ts';
@@ -427,8 +428,11 @@ for (const dialect of DIALECTS) {
 
     it('keeps a draft withdrawn unsubmitted private, and one withdrawn after submission not', async () => {
       const { db } = store;
+      const outcomes = await facilityOutcomes(db);
       const draft = await createDraft(db, KZ_FOCAL, { content: proposalContent(['KZ']) });
       await transition(db, KZ_FOCAL, draft.id, 'withdraw', 'Not going ahead', RULES);
+      // Nor do the public outcomes count its days in draft.
+      expect(await facilityOutcomes(db)).toEqual(outcomes);
       await expect(visibleProposal(db, SECRETARIAT, draft.id)).rejects.toMatchObject({
         code: 'forbidden',
       });
