@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'request_timeout'
+  | 'headers_too_large'
   | 'rate_limited'
   | 'unavailable'
   | 'internal';
@@ -34,6 +36,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  request_timeout: 408,
+  headers_too_large: 431,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

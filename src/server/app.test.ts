@@ -23,18 +23,28 @@ for (const dialect of DIALECTS) {
     it('answers a request it cannot read as HTTP in its own error shape', async () => {
       const address = await app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = new URL(address);
-      const raw = await new Promise<string>((resolve, reject) => {
-        const socket = connect(Number(port), '127.0.0.1', () =>
-          socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\x01\r\n\r\n'),
-        );
-        let answer = '';
-        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
-        socket.on('end', () => resolve(answer));
-        socket.on('error', reject);
-      });
-      expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-      expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({
+      const send = (request: string) =>
+        new Promise<string>((resolve, reject) => {
+          const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+          let answer = '';
+          socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+          socket.on('end', () => resolve(answer));
+          socket.on('error', reject);
+        });
+      const bodyOf = (raw: string) => JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as unknown;
+      const control = await send(
+        'GET /healthz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\x01\r\n\r\n',
+      );
+      expect(control).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(bodyOf(control)).toEqual({
         error: { code: 'bad_request', message: 'The request could not be read as HTTP' },
+      });
+      const huge = await send(
+        `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`,
+      );
+      expect(huge).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+      expect(bodyOf(huge)).toEqual({
+        error: { code: 'headers_too_large', message: 'The headers are too large' },
       });
     });
 

@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream';
+import type { ErrorCode } from '../errors.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { Config } from '../config.ts';
@@ -53,11 +54,15 @@ function withoutSecrets(url: string): string {
  */
 function answerUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || !socket.writable) return;
-  const body = JSON.stringify({
-    error: { code: 'bad_request', message: 'The request could not be read as HTTP' },
-  });
+  const [code, status, message]: [ErrorCode, string, string] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ['headers_too_large', '431 Request Header Fields Too Large', 'The headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['request_timeout', '408 Request Timeout', 'The request took too long to arrive']
+        : ['bad_request', '400 Bad Request', 'The request could not be read as HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
   socket.end(
-    'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\n' +
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

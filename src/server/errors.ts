@@ -18,6 +18,8 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 409) return 'conflict';
   if (status === 413) return 'payload_too_large';
   if (status === 415) return 'unsupported_media_type';
+  if (status === 408) return 'request_timeout';
+  if (status === 431) return 'headers_too_large';
   if (status === 429) return 'rate_limited';
   if (status === 503) return 'unavailable';
   return status < 500 ? 'bad_request' : 'internal';
