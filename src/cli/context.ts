@@ -55,7 +55,6 @@ async function requireMigrated(store: Store): Promise<void> {
   );
 }
 
-/** A failure the user can act on prints one clear line; anything else keeps its stack. */
 /** `yearFrom` as the flag a user typed: `--year-from` (and `--country` for its second code). */
 function flagName(path: readonly PropertyKey[]): string {
   const name = path.filter((part) => typeof part === 'string').join('.');
@@ -76,6 +75,7 @@ export function parseFlags<S extends z.ZodType>(schema: S, flags: object): z.out
   throw new AppError('bad_request', `${where}${issue.message}`);
 }
 
+/** A failure the user can act on prints one clear line; anything else keeps its stack. */
 export function reportFailure(error: unknown): never {
   // A reader that stops early (`caravan export csv | head`) is not a failure.
   if (error instanceof Error && 'code' in error && error.code === 'EPIPE') process.exit(0);

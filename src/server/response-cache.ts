@@ -37,6 +37,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The data version a cacheable answer is computed at, once it has been read. */
     dataVersion: number | null;
+    /** The UTC day it is computed on, read with the version. */
+    cacheDay: string;
   }
 }
 
@@ -71,13 +73,15 @@ function cacheable(request: FastifyRequest): boolean {
 export function registerResponseCache(app: FastifyInstance, store: Store): void {
   const entries = new Map<string, Entry>();
   app.decorateRequest('dataVersion', null);
+  app.decorateRequest('cacheDay', '');
 
   app.addHook('preHandler', async (request, reply) => {
     if (!cacheable(request)) return;
     const version = await dataVersion(store);
     request.dataVersion = version;
+    request.cacheDay = utcDay();
     const hit = entries.get(request.url);
-    if (hit?.version !== version || hit.day !== utcDay()) return;
+    if (hit?.version !== version || hit.day !== request.cacheDay) return;
     // Refreshes its place: the map's order is the eviction order.
     entries.delete(request.url);
     entries.set(request.url, hit);
@@ -92,7 +96,7 @@ export function registerResponseCache(app: FastifyInstance, store: Store): void 
     entries.delete(request.url);
     entries.set(request.url, {
       version: request.dataVersion,
-      day: utcDay(),
+      day: request.cacheDay,
       body: payload,
       contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
     });
