@@ -72,7 +72,6 @@ const meetingId = (params: unknown) => {
   return id;
 };
 
-/** The fund: its statement, ledger, public pipeline and outcomes, and the committee. */
 /** A ledger entry as the API shows it, alike in a list and as just recorded. */
 function entryView({ amountMinor, usdCents, proposalId, milestoneId, ...entry }: LedgerEntry) {
   return {
@@ -84,6 +83,7 @@ function entryView({ amountMinor, usdCents, proposalId, milestoneId, ...entry }:
   };
 }
 
+/** The fund: its statement, ledger, public pipeline and outcomes, and the committee. */
 export function registerFundRoutes(app: FastifyInstance, store: Store, rules: FacilityRules): void {
   const { db } = store;
 

@@ -7,7 +7,7 @@ import {
   compactSearchIndex,
   withDeferredSearchIndex,
 } from '../portfolio/activity-search.repository.ts';
-import { findReportingOrgs } from '../portfolio/activity.repository.ts';
+import { findActivityRefs } from '../portfolio/activity.repository.ts';
 import { storeActivityRows } from '../portfolio/activity.service.ts';
 import { appendAudits } from '../accounts/audit.service.ts';
 import type { AuditEntry } from '../accounts/audit.schema.ts';
@@ -99,11 +99,11 @@ async function withPublisherChecked(
   const refusal = options.publisherRefusal;
   if (!refusal) return items;
   const identifiers = items.flatMap((item) => (item.ok ? [item.rows.identifier] : []));
-  const owners = await findReportingOrgs(trx, identifiers);
+  const stored = await findActivityRefs(trx, identifiers);
   return items.map((item) => {
     if (!item.ok) return item;
     const { identifier, publisher } = item.rows;
-    const owner = owners.get(identifier);
+    const owner = stored.get(identifier)?.reportingOrgRef;
     let reason = refusal(publisher);
     if (reason === null && owner !== undefined && owner !== publisher && refusal(owner) !== null) {
       reason =

@@ -20,6 +20,7 @@ export interface ActivityMeta {
 export interface StoredActivityRef {
   id: number;
   contentHash: string;
+  reportingOrgRef: string;
 }
 
 /** What storing an activity's rows gave it: its id, and its transactions' ids by seq. */
@@ -40,31 +41,15 @@ export async function findActivityRefs(
   for (let start = 0; start < identifiers.length; start += LOOKUP_CHUNK) {
     const rows = await db
       .selectFrom('activity')
-      .select(['id', 'iati_identifier', 'content_hash'])
+      .select(['id', 'iati_identifier', 'content_hash', 'reporting_org_ref'])
       .where('iati_identifier', 'in', identifiers.slice(start, start + LOOKUP_CHUNK))
       .execute();
     for (const row of rows) {
-      refs.set(row.iati_identifier, { id: row.id, contentHash: row.content_hash });
+      const { id, content_hash: contentHash, reporting_org_ref: reportingOrgRef } = row;
+      refs.set(row.iati_identifier, { id, contentHash, reportingOrgRef });
     }
   }
   return refs;
-}
-
-/** The reporting organisation of each stored activity among these identifiers. */
-export async function findReportingOrgs(
-  db: Db,
-  identifiers: readonly string[],
-): Promise<Map<string, string>> {
-  const owners = new Map<string, string>();
-  for (let start = 0; start < identifiers.length; start += LOOKUP_CHUNK) {
-    const rows = await db
-      .selectFrom('activity')
-      .select(['iati_identifier', 'reporting_org_ref'])
-      .where('iati_identifier', 'in', identifiers.slice(start, start + LOOKUP_CHUNK))
-      .execute();
-    for (const row of rows) owners.set(row.iati_identifier, row.reporting_org_ref);
-  }
-  return owners;
 }
 
 /** Deletes activities with every part of them (the foreign keys cascade). */

@@ -1,10 +1,8 @@
-import type { Duplex } from 'node:stream';
-import type { ErrorCode } from '../errors.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { Config } from '../config.ts';
 import type { Store } from '../db/database.ts';
-import { registerErrorHandling } from './errors.ts';
+import { answerUnreadableRequest, registerErrorHandling } from './errors.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerResponseCache } from './response-cache.ts';
@@ -46,25 +44,6 @@ const VERSION = '0.1.0';
 /** A request's path and query as logged: secret parameters (`token`) replaced. */
 function withoutSecrets(url: string): string {
   return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
-}
-
-/**
- * A request Node cannot read as HTTP (a control character in a header, say) is answered before
- * any route sees it; the answer still takes Caravan's error shape.
- */
-function answerUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) return;
-  const [code, status, message]: [ErrorCode, string, string] =
-    error.code === 'HPE_HEADER_OVERFLOW'
-      ? ['headers_too_large', '431 Request Header Fields Too Large', 'The headers are too large']
-      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? ['request_timeout', '408 Request Timeout', 'The request took too long to arrive']
-        : ['bad_request', '400 Bad Request', 'The request could not be read as HTTP'];
-  const body = JSON.stringify({ error: { code, message } });
-  socket.end(
-    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
 }
 
 export async function buildApp({

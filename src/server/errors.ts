@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ZodError } from 'zod';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, HTTP_STATUS, type ErrorCode } from '../errors.ts';
@@ -23,6 +25,26 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 429) return 'rate_limited';
   if (status === 503) return 'unavailable';
   return status < 500 ? 'bad_request' : 'internal';
+}
+
+/**
+ * A request Node cannot read as HTTP (a control character in a header, headers too large, too
+ * slow to arrive) is answered before any route sees it, in the same shape as every error.
+ */
+export function answerUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return;
+  const [code, message]: [ErrorCode, string] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ['headers_too_large', 'The headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['request_timeout', 'The request took too long to arrive']
+        : ['bad_request', 'The request could not be read as HTTP'];
+  const status = HTTP_STATUS[code];
+  const json = JSON.stringify(body(code, message));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+  );
 }
 
 /** Every error leaves as `{ "error": { "code", "message" } }`; nothing internal leaks. */
